@@ -1,0 +1,11 @@
+// The list of subcommands. Each module exports `register(program)`.
+import type { Command } from 'commander';
+
+type Register = (program: Command) => void;
+
+const commands: Register[] = [];
+
+/** Adds every subcommand to the program. */
+export function registerCommands(program: Command): void {
+  for (const register of commands) register(program);
+}

@@ -1,0 +1,2 @@
+// The public library surface of Sigil. Nothing else is imported from outside.
+export * from './sigma/index.ts';

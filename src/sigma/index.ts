@@ -1,0 +1,3 @@
+export * from './model.ts';
+export * from './span.ts';
+export * from './diagnostics.ts';
