@@ -3,4 +3,4 @@ export type { FieldAccessor, LogsourceCondition, LogsourceVariant, Profile, Prof
 export { builtinProfiles, getProfile } from './builtins.ts';
 export { detectProfile } from './detect.ts';
 export { loadProfile } from './load.ts';
-export { createProfile } from './profile.ts';
+export { createProfile, variantPredicate } from './profile.ts';

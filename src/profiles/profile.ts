@@ -1,6 +1,6 @@
 // Turns a validated profile spec into the Profile the engine calls.
 import type { Logsource } from '../sigma/model.ts';
-import { FieldResolver } from './fields.ts';
+import { compileCondition, FieldResolver, meetsConditions } from './fields.ts';
 import { allEventsVariant, selectVariants } from './logsource.ts';
 import type { LogsourceVariant, Profile, ProfileSpec } from './types.ts';
 
@@ -18,4 +18,13 @@ export function createProfile(spec: ProfileSpec): Profile {
     fieldAccessor: (field) => resolver.accessor(field),
     fieldPaths: (field) => resolver.paths(field).map((path) => [...path]),
   };
+}
+
+/**
+ * Returns a test for whether an event meets a variant's conditions, with values compared as
+ * case-insensitive strings. The engine may compile the conditions itself; this is the reference.
+ */
+export function variantPredicate(profile: Profile, variant: LogsourceVariant): (event: Record<string, unknown>) => boolean {
+  const conditions = variant.conditions.map((condition) => compileCondition(profile.fieldAccessor(condition.field), condition));
+  return (event) => meetsConditions(event, conditions);
 }
