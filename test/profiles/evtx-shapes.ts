@@ -79,5 +79,6 @@ export function toWinlogbeatShape(event: Record<string, Json>): Record<string, J
     const [name, element] = Object.entries(root.UserData).find(([key]) => !key.endsWith('_attributes')) ?? [];
     if (name !== undefined && isObject(element)) winlog.user_data = { ...winlogPairs(element), xml_name: name };
   }
-  return { '@timestamp': (system.TimeCreated_attributes as Record<string, Json>).SystemTime, winlog };
+  const created = (system.TimeCreated_attributes ?? {}) as Record<string, Json>;
+  return { '@timestamp': created.SystemTime, winlog };
 }
