@@ -1,5 +1,5 @@
 // Loads a user's profile file (YAML or JSON text) into a Profile, with positioned diagnostics.
-import { isNode, LineCounter, parseDocument, type Document, type ParsedNode, type SchemaOptions } from 'yaml';
+import { isMap, isNode, isScalar, LineCounter, parseDocument, type Document, type ParsedNode, type SchemaOptions } from 'yaml';
 import type { Diagnostic } from '../sigma/diagnostics.ts';
 import type { SourceSpan } from '../sigma/span.ts';
 import { createProfile } from './profile.ts';
@@ -39,7 +39,8 @@ export function loadProfile(text: string, fileName: string): { profile?: Profile
       code: issue.code,
       severity: 'error',
       message: issue.message,
-      span: spanOfPath(fileName, lineCounter, document, issue.path),
+      // An unknown key is shown at the key itself, every other problem at the value.
+      span: spanOfPath(fileName, lineCounter, document, issue.path, issue.code === 'INVALID_FIELD'),
     });
   }
   if (spec === undefined || diagnostics.length > 0) return { diagnostics };
@@ -52,7 +53,10 @@ function spanOfPath(
   lineCounter: LineCounter,
   document: Document.Parsed,
   path: Array<string | number>,
+  atKey: boolean,
 ): SourceSpan {
+  const key = atKey ? keyNode(document, path) : undefined;
+  if (key !== undefined) return spanAt(file, lineCounter, key[0], key[1], path);
   for (let length = path.length; length >= 0; length--) {
     const prefix = path.slice(0, length);
     const node: unknown = length === 0 ? document.contents : document.getIn(prefix, true);
@@ -62,6 +66,15 @@ function spanOfPath(
     }
   }
   return { file, line: 1, column: 1, yamlPath: path };
+}
+
+/** The start and end offsets of the key that ends `path`, when its parent is a mapping. */
+function keyNode(document: Document.Parsed, path: Array<string | number>): [number, number] | undefined {
+  const parent: unknown = path.length <= 1 ? document.contents : document.getIn(path.slice(0, -1), true);
+  if (!isMap(parent)) return undefined;
+  const pair = parent.items.find((item) => isScalar(item.key) && item.key.value === path.at(-1));
+  const range = isNode(pair?.key) ? pair.key.range : undefined;
+  return range ? [range[0], range[1]] : undefined;
 }
 
 function spanAt(file: string, lineCounter: LineCounter, start: number, end: number, path: Array<string | number>): SourceSpan {
