@@ -3,7 +3,7 @@ import { builtinProfiles, findBuiltinSpec } from './builtins.ts';
 import { compilePath, resolvePath, type CompiledPath } from './path.ts';
 import type { Profile } from './types.ts';
 
-/** Built-in profiles with the paths that mark their events, tried in order; raw is the fallback. */
+/** Built-in profiles with the paths that mark their events, tried in order. Raw is the fallback. */
 const MARKERS: ReadonlyArray<{ profile: Profile; paths: CompiledPath[] }> = [...builtinProfiles.values()].flatMap((profile) => {
   const spec = findBuiltinSpec(profile.name);
   if (spec === undefined || spec.detect.length === 0) return [];

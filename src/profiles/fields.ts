@@ -40,7 +40,7 @@ export class FieldResolver {
     return this.source(field).paths;
   }
 
-  /** Returns the accessor for a Sigma field name; accessors are cached per name. */
+  /** Returns the accessor for a Sigma field name, cached per name. */
   accessor(field: string): FieldAccessor {
     let accessor = this.cache.get(field);
     if (accessor === undefined) {
@@ -132,7 +132,7 @@ export function compileCondition(accessor: FieldAccessor, condition: LogsourceCo
   return { accessor, values: new Set(condition.values.map((value) => value.toLowerCase())) };
 }
 
-/** True when the event meets every condition; a list value meets one when any item does. */
+/** True when the event meets every condition. A list value meets a condition when any item does. */
 export function meetsConditions(event: Record<string, unknown>, conditions: readonly CompiledCondition[]): boolean {
   for (const condition of conditions) {
     if (!valueAccepted(condition.accessor(event), condition.values)) return false;

@@ -6,7 +6,7 @@
  * Returns the value of the line `key=value` in `text`, or undefined when no line has that key.
  * `needle` is the key followed by `=`, built once by the caller.
  * A key counts only at the start of a line (after spaces or tabs), so `x=1` inside a value is not a key.
- * The value runs to the end of its line; `\r` before the line break is dropped.
+ * The value runs to the end of its line, without the `\r` of a CRLF.
  */
 export function findKeyValue(text: string, needle: string): string | undefined {
   let from = 0;

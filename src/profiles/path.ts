@@ -33,7 +33,7 @@ export function splitDottedPath(text: string): string[] {
 /**
  * Returns the value at `path` in `root`, or undefined when a step is missing.
  * A list met on the way is searched item by item and the values found are returned as a list,
- * so `a.b` on `{a: [{b: 1}, {b: 2}]}` gives `[1, 2]`; a number segment indexes the list instead.
+ * so `a.b` on `{a: [{b: 1}, {b: 2}]}` gives `[1, 2]`. A number segment indexes the list instead.
  */
 export function resolvePath(root: unknown, path: CompiledPath): unknown {
   let current = root;

@@ -4,7 +4,7 @@ import { compileCondition, FieldResolver, meetsConditions } from './fields.ts';
 import { allEventsVariant, selectVariants } from './logsource.ts';
 import type { LogsourceVariant, Profile, ProfileSpec } from './types.ts';
 
-/** Builds a Profile from a spec; the spec must have passed validateProfile. */
+/** Builds a Profile from a spec that passed validateProfile. */
 export function createProfile(spec: ProfileSpec): Profile {
   const resolver = new FieldResolver(spec);
   const logsource = spec.logsource;
@@ -22,7 +22,7 @@ export function createProfile(spec: ProfileSpec): Profile {
 
 /**
  * Returns a test for whether an event meets a variant's conditions, with values compared as
- * case-insensitive strings. The engine may compile the conditions itself; this is the reference.
+ * case-insensitive strings. The engine may compile the conditions itself, and this is the reference.
  */
 export function variantPredicate(profile: Profile, variant: LogsourceVariant): (event: Record<string, unknown>) => boolean {
   const conditions = variant.conditions.map((condition) => compileCondition(profile.fieldAccessor(condition.field), condition));

@@ -14,7 +14,7 @@ export interface Profile {
   fieldAccessor(field: string): FieldAccessor;
   /**
    * The event paths tried for a field, in order, as arrays of keys (`*` is any key).
-   * Backends use them to name the field in a query; values found through `keyValue` sources are not listed.
+   * Backends use them to name the field in a query. Values found through `keyValue` sources are not listed.
    */
   fieldPaths(field: string): string[][];
 }
@@ -77,7 +77,7 @@ export interface ProfileSpec {
   textKey?: string;
   /** Sigma field name → where its value is. */
   fields: Record<string, FieldSource>;
-  /** Paths tried for any field not listed in `fields`; the key `{field}` stands for the field name. */
+  /** Paths tried for any field not listed in `fields`, where the key `{field}` is the field name. */
   defaultPaths: PathSpec[];
   keyValue: KeyValueSource[];
   /** Absent: logsource is ignored and every rule applies to every event. */

@@ -4,7 +4,7 @@ import type { LogsourceCondition, LogsourceSpec, VariantSpec } from './types.ts'
 
 const VARIANT_KEYS = ['label', 'service', 'conditions', 'fieldMap'];
 
-/** Validates the `logsource` section; names of products, services and categories are lower-cased. */
+/** Validates the `logsource` section and lower-cases the names of products, services and categories. */
 export function validateLogsource(value: unknown, list: IssueList): LogsourceSpec | undefined {
   const section = list.mapping(value, ['logsource'], 'logsource');
   if (section === undefined) return undefined;
@@ -76,7 +76,7 @@ function readFieldMap(value: unknown, path: Array<string | number>, list: IssueL
   return fieldMap;
 }
 
-/** Categories may name a service to inherit from; services may not, so references never chain. */
+/** Reports service references: categories may name a service to inherit from, but services may not, so references never chain. */
 function checkServiceReferences(
   table: Record<string, VariantSpec[]>,
   path: Array<string | number>,
@@ -94,7 +94,7 @@ function checkServiceReferences(
   }
 }
 
-/** Reads `{Field: value | [values]}`; values may be strings, numbers or booleans and are kept as strings. */
+/** Reads `{Field: value | [values]}`. Values may be strings, numbers or booleans and are kept as strings. */
 export function readConditions(value: unknown, path: Array<string | number>, list: IssueList): LogsourceCondition[] {
   const map = list.mapping(value, path, 'conditions');
   if (map === undefined) return [];

@@ -1,5 +1,5 @@
 // Checks a profile given as plain data (parsed YAML or JSON) and turns it into a ProfileSpec.
-// Problems are collected with the path of the offending value; the loader adds file positions.
+// Problems are collected with the path of the offending value, and the loader adds file positions.
 import { IssueList, type ProfileIssue } from './issue-list.ts';
 import { splitDottedPath } from './path.ts';
 import { readConditions, validateLogsource } from './validate-logsource.ts';
@@ -11,7 +11,7 @@ export type BuiltinLookup = (name: string) => ProfileSpec | undefined;
 const TOP_LEVEL_KEYS = ['name', 'description', 'detect', 'textKey', 'fields', 'defaultPaths', 'keyValue', 'logsource'];
 const NAME = /^[A-Za-z0-9][\w.-]*$/;
 
-/** Validates profile data; returns the spec when there is no issue. */
+/** Validates profile data and returns the spec when there is no issue. */
 export function validateProfile(data: unknown, findBuiltin: BuiltinLookup): { spec?: ProfileSpec; issues: ProfileIssue[] } {
   const list = new IssueList();
   const root = list.mapping(data, [], 'a profile');

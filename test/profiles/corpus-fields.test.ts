@@ -38,7 +38,7 @@ function system(event: Event): Record<string, unknown> {
   return (event.Event as { System: Record<string, unknown> }).System;
 }
 
-/** Checks the System fields and every named data value of one event; returns the mismatches. */
+/** Checks the System fields and every named data value of one event and returns the mismatches. */
 function checkEvent(profile: Profile, original: Event, shaped: Event, stringify: boolean): string[] {
   const problems: string[] = [];
   const sys = system(original);

@@ -3,7 +3,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The corpus folder beside the repository folder; tests skip when it is absent. */
+/** The corpus folder beside the repository folder. Tests skip when it is absent. */
 export const CORPUS = fileURLToPath(new URL('../../../shared/corpus', import.meta.url));
 
 export function corpusPath(...parts: string[]): string {
