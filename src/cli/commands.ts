@@ -1,9 +1,10 @@
 // The list of subcommands. Each module exports `register(program)`.
 import type { Command } from 'commander';
+import { register as registerDump } from './dump.ts';
 
 type Register = (program: Command) => void;
 
-const commands: Register[] = [];
+const commands: Register[] = [registerDump];
 
 /** Adds every subcommand to the program. */
 export function registerCommands(program: Command): void {

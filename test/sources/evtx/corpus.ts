@@ -80,3 +80,21 @@ export function readReference(entry: ManifestEntry): ReferenceRecord[] {
   }
   return records;
 }
+
+/** Splits SigmaHQ's regression `.json` files: pretty-printed objects written one after another. */
+export function parseConcatenatedJson(text: string): unknown[] {
+  return text
+    .trim()
+    .split(/\n(?=\{)/)
+    .map((part) => parseJsonExact(part));
+}
+
+/** A copy of an event with trailing whitespace removed from every string, as evtx crate 0.8.5-0.10.x wrote them. */
+export function trimStrings(value: unknown): unknown {
+  if (typeof value === 'string') return value.trimEnd();
+  if (Array.isArray(value)) return value.map(trimStrings);
+  if (value !== null && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, trimStrings(item)]));
+  }
+  return value;
+}
