@@ -2,7 +2,7 @@
 // Memory stays at one 64 KiB chunk buffer plus the events of that chunk.
 import { open } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
-import { CHUNK_SIZE, FILE_HEADER_SIZE, decodeChunk, decodeChunkXml, isEvtx, parseFileHeader } from './evtx/index.ts';
+import { CHUNK_SIZE, FILE_HEADER_SIZE, decodeChunk, decodeChunkXml, isEmptyChunk, isEvtx, parseFileHeader } from './evtx/index.ts';
 import type { DecodeChunkOptions, EvtxRecord, EvtxStats, JsonShape } from './evtx/index.ts';
 import type { SourceEvent, SourceWarningCode, WarningSink } from './types.ts';
 
@@ -72,7 +72,7 @@ async function* readOpenFile<T>(handle: FileHandle, path: string, options: ReadE
     const size = await readFully(handle, buffer, fileOffset);
     if (size === 0) return;
     const chunk = buffer.subarray(0, size);
-    if (isAllZero(chunk)) {
+    if (isEmptyChunk(chunk)) {
       // Unused chunks are zero-filled; one the header counts as used was wiped.
       if (chunkIndex < header.chunkCount) {
         warn('EVTX_CHUNK_HEADER', `chunk ${chunkIndex} skipped: all bytes are zero`, fileOffset, chunkIndex);
@@ -105,9 +105,4 @@ async function readFully(handle: FileHandle, target: Uint8Array, position: numbe
     filled += bytesRead;
   }
   return filled;
-}
-
-function isAllZero(bytes: Uint8Array): boolean {
-  for (let i = 0; i < bytes.length; i++) if (bytes[i] !== 0) return false;
-  return true;
 }

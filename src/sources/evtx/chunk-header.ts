@@ -51,3 +51,13 @@ export function computeHeaderChecksum(chunk: Uint8Array): number {
 export function computeRecordsChecksum(chunk: Uint8Array, freeSpaceOffset: number): number {
   return crc32(chunk, CHUNK_HEADER_SIZE, freeSpaceOffset);
 }
+
+/** True when every byte is zero: space the log never used (or a wiped chunk). */
+export function isEmptyChunk(chunk: Uint8Array): boolean {
+  if (hasChunkSignature(chunk)) return false;
+  const aligned = chunk.byteOffset % 4 === 0 ? Math.floor(chunk.length / 4) : 0;
+  const words = new Uint32Array(chunk.buffer, chunk.byteOffset, aligned);
+  for (let i = 0; i < words.length; i++) if (words[i] !== 0) return false;
+  for (let i = aligned * 4; i < chunk.length; i++) if (chunk[i] !== 0) return false;
+  return true;
+}

@@ -20,7 +20,7 @@
 
 export { isEvtx, parseFileHeader, FILE_HEADER_SIZE } from './file-header.ts';
 export type { EvtxFileHeader } from './file-header.ts';
-export { CHUNK_SIZE } from './chunk-header.ts';
+export { CHUNK_SIZE, isEmptyChunk } from './chunk-header.ts';
 export { decodeChunk, decodeChunkXml, createStats } from './chunk.ts';
 export type { DecodeChunkOptions, EvtxRecord, EvtxStats } from './chunk.ts';
 export type { JsonShape } from './render-json.ts';

@@ -90,21 +90,34 @@ export class JsonRenderer {
       // An element filled by one array value stands for one element per item (MS-EVEN6).
       const items = readJsonValue(this.context, values.types[arrayIndex]!, values.offsets[arrayIndex]!, values.sizes[arrayIndex]!);
       const attributes = this.renderAttributes(element.attributes, values);
-      for (const item of items as JsonValue[]) this.insert(element.name, attributes, undefined, item, parent);
+      for (const item of items as JsonValue[]) this.insert(element.name, attributes, item, false, parent);
       return;
     }
     const attributes = this.renderAttributes(element.attributes, values);
-    const content: Content = { object: undefined, pieces: [], data: undefined };
-    if (!this.separate && attributes !== undefined && element.name !== 'Data') {
-      content.object = { '#attributes': attributes };
+    const children = element.children;
+    const only = children.length === 1 ? children[0]! : undefined;
+    // Fast paths for the common shapes: no content, one text, one plain substitution.
+    if (children.length === 0) {
+      this.insert(element.name, attributes, undefined, false, parent);
+    } else if (only?.kind === 'Text') {
+      this.insert(element.name, attributes, only.text, false, parent);
+    } else if (only?.kind === 'Substitution' && !isFragment(only.index, values)) {
+      const value = only.index < values.types.length && values.types[only.index] !== TYPE_NULL ? this.contentValue(only, values) : undefined;
+      this.insert(element.name, attributes, value, false, parent);
+    } else {
+      const content: Content = { object: undefined, pieces: [], data: undefined };
+      const nested = !this.separate && attributes !== undefined && element.name !== 'Data';
+      if (nested) content.object = { '#attributes': attributes };
+      this.renderNodes(children, values, content);
+      this.insert(element.name, attributes, contentValue(content), nested, parent);
     }
-    this.renderNodes(element.children, values, content);
-    this.insert(element.name, attributes, content, undefined, parent);
   }
 
-  /** Adds a rendered element to its parent: its value comes from `content`, or is `item`. */
-  private insert(name: string, attributes: JsonObject | undefined, content: Content | undefined, item: JsonValue | undefined, parent: Content): void {
-    let value: unknown = content !== undefined ? contentValue(content) : item;
+  /**
+   * Adds a rendered element to its parent. `nested`: the value is already an object that
+   * holds the attributes under `#attributes`.
+   */
+  private insert(name: string, attributes: JsonObject | undefined, value: unknown, nested: boolean, parent: Content): void {
     if (name === 'Data') {
       const dataName = attributes?.['Name'];
       if (value === undefined || value === null) value = '';
@@ -125,7 +138,7 @@ export class JsonRenderer {
     }
     if (attributes === undefined) {
       setKey(target, key, isEmpty(value) ? null : value);
-    } else if (content !== undefined && content.object !== undefined) {
+    } else if (nested) {
       setKey(target, key, value);
     } else {
       const object: JsonObject = { '#attributes': attributes };
@@ -185,6 +198,10 @@ export class JsonRenderer {
   }
 }
 
+function isFragment(index: number, values: Substitutions): boolean {
+  return index < values.types.length && values.types[index] === TYPE_BINXML;
+}
+
 /** Index of the array substitution that is an element's only content, or -1. */
 function arraySubstitution(element: ElementNode, values: Substitutions): number {
   if (element.children.length !== 1) return -1;
@@ -202,10 +219,9 @@ function parentObject(content: Content): JsonObject {
 function contentValue(content: Content): unknown {
   if (content.object !== undefined || content.data !== undefined) {
     const object = finishObject(content);
-    if (content.pieces.length > 0) {
-      const text = joinPieces(content.pieces);
-      if (text !== '') object['#text'] = text;
-    }
+    const pieces = content.pieces;
+    const text = pieces.length === 1 ? pieces[0] : pieces.length > 1 ? joinPieces(pieces) : undefined;
+    if (!isEmpty(text)) object['#text'] = text;
     return object;
   }
   const pieces = content.pieces;

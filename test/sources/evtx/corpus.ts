@@ -3,7 +3,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { parse as parseLossless, isSafeNumber } from 'lossless-json';
-import { CHUNK_SIZE, FILE_HEADER_SIZE, createStats, decodeChunk, decodeChunkXml } from '../../../src/sources/evtx/index.ts';
+import { CHUNK_SIZE, FILE_HEADER_SIZE, createStats, decodeChunk, decodeChunkXml, isEmptyChunk } from '../../../src/sources/evtx/index.ts';
 import type { EvtxRecord, EvtxStats, JsonShape } from '../../../src/sources/evtx/index.ts';
 import type { SourceWarning } from '../../../src/sources/types.ts';
 
@@ -44,7 +44,7 @@ export function decodeBytes(bytes: Uint8Array, shape: JsonShape | 'xml', verifyC
   const records: EvtxRecord<unknown>[] = [];
   for (let chunkIndex = 0, at = FILE_HEADER_SIZE; at < bytes.length; chunkIndex++, at += CHUNK_SIZE) {
     const chunk = bytes.subarray(at, at + CHUNK_SIZE);
-    if (chunk.every((byte) => byte === 0)) continue;
+    if (isEmptyChunk(chunk)) continue;
     const options = { chunkIndex, fileOffset: at, onWarning: (w: SourceWarning) => warnings.push(w), stats, verifyChecksums };
     records.push(...(shape === 'xml' ? decodeChunkXml(chunk, options) : decodeChunk(chunk, { ...options, shape })));
   }

@@ -7,7 +7,7 @@ import { EvtxFormatError } from '../errors.ts';
 import { MAX_ELEMENT_DEPTH, MAX_FRAGMENT_DEPTH, MAX_SUBSTITUTIONS } from '../limits.ts';
 import { formatGuid } from '../format.ts';
 import type { AttributeNode, ContentNode, ElementNode, Node, Substitutions, Template } from './model.ts';
-import * as T from './tokens.ts';
+import { FLAG_MORE, TOKEN_ATTRIBUTE, TOKEN_CDATA_SECTION, TOKEN_CHAR_REF, TOKEN_CLOSE_EMPTY_ELEMENT, TOKEN_CLOSE_START_ELEMENT, TOKEN_END_ELEMENT, TOKEN_END_OF_STREAM, TOKEN_ENTITY_REF, TOKEN_FRAGMENT_HEADER, TOKEN_NORMAL_SUBSTITUTION, TOKEN_OPEN_START_ELEMENT, TOKEN_OPTIONAL_SUBSTITUTION, TOKEN_PI_DATA, TOKEN_PI_TARGET, TOKEN_TEMPLATE_INSTANCE, TOKEN_VALUE } from './tokens.ts';
 import { TYPE_BINXML, TYPE_STRING, fixedSize, isKnownType } from './value-types.ts';
 
 /** Size of a template definition header: next offset (4), GUID (16), data size (4). */
@@ -54,52 +54,52 @@ class FragmentParser {
       const tokenOffset = cursor.pos;
       const token = cursor.u8('token');
       switch (token) {
-        case T.TOKEN_END_OF_STREAM:
+        case TOKEN_END_OF_STREAM:
           if (open.length > 0) throw new EvtxFormatError(`end of stream inside <${open[open.length - 1]!.name}>`, 'token', tokenOffset);
           return root;
-        case T.TOKEN_OPEN_START_ELEMENT:
-        case T.TOKEN_OPEN_START_ELEMENT | T.FLAG_MORE: {
-          const element = this.readElementStart(token === (T.TOKEN_OPEN_START_ELEMENT | T.FLAG_MORE));
+        case TOKEN_OPEN_START_ELEMENT:
+        case TOKEN_OPEN_START_ELEMENT | FLAG_MORE: {
+          const element = this.readElementStart(token === (TOKEN_OPEN_START_ELEMENT | FLAG_MORE));
           nodes.push(element);
           const close = cursor.u8('element.close');
-          if (close === T.TOKEN_CLOSE_START_ELEMENT) {
+          if (close === TOKEN_CLOSE_START_ELEMENT) {
             if (open.length >= MAX_ELEMENT_DEPTH) {
               throw new EvtxFormatError(`elements nested deeper than ${MAX_ELEMENT_DEPTH} levels`, 'element', tokenOffset);
             }
             open.push(element);
             nodes = element.children;
-          } else if (close !== T.TOKEN_CLOSE_EMPTY_ELEMENT) {
+          } else if (close !== TOKEN_CLOSE_EMPTY_ELEMENT) {
             throw new EvtxFormatError(`invalid token 0x${close.toString(16)} after the attributes of <${element.name}>`, 'element.close', cursor.pos - 1);
           }
           break;
         }
-        case T.TOKEN_END_ELEMENT: {
+        case TOKEN_END_ELEMENT: {
           if (open.length === 0) throw new EvtxFormatError('end of element without a start', 'token', tokenOffset);
           open.pop();
           nodes = open.length > 0 ? open[open.length - 1]!.children : root;
           break;
         }
-        case T.TOKEN_CDATA_SECTION:
-        case T.TOKEN_CDATA_SECTION | T.FLAG_MORE:
+        case TOKEN_CDATA_SECTION:
+        case TOKEN_CDATA_SECTION | FLAG_MORE:
           nodes.push({ kind: 'CData', text: this.readCountedString('cdata') });
           break;
-        case T.TOKEN_PI_TARGET: {
+        case TOKEN_PI_TARGET: {
           const target = this.readName('pi.target');
           let data = '';
-          if (cursor.peek() === T.TOKEN_PI_DATA) {
+          if (cursor.peek() === TOKEN_PI_DATA) {
             cursor.pos++;
             data = this.readCountedString('pi.data');
           }
           nodes.push({ kind: 'ProcessingInstruction', target, data });
           break;
         }
-        case T.TOKEN_PI_DATA:
+        case TOKEN_PI_DATA:
           nodes.push({ kind: 'ProcessingInstruction', target: '', data: this.readCountedString('pi.data') });
           break;
-        case T.TOKEN_TEMPLATE_INSTANCE:
+        case TOKEN_TEMPLATE_INSTANCE:
           nodes.push(this.readTemplateInstance());
           break;
-        case T.TOKEN_FRAGMENT_HEADER:
+        case TOKEN_FRAGMENT_HEADER:
           cursor.skip(3, 'fragment.header');
           break;
         default: {
@@ -125,7 +125,7 @@ class FragmentParser {
     const attributes: AttributeNode[] = [];
     if (hasAttributes) {
       cursor.skip(4, 'element.attributeListSize');
-      while ((cursor.peek() & ~T.FLAG_MORE) === T.TOKEN_ATTRIBUTE) {
+      while ((cursor.peek() & ~FLAG_MORE) === TOKEN_ATTRIBUTE) {
         cursor.pos++;
         const attributeName = this.readName('attribute.name');
         const value: ContentNode[] = [];
@@ -141,23 +141,23 @@ class FragmentParser {
     const cursor = this.cursor;
     const token = cursor.peek();
     switch (token) {
-      case T.TOKEN_VALUE:
-      case T.TOKEN_VALUE | T.FLAG_MORE:
+      case TOKEN_VALUE:
+      case TOKEN_VALUE | FLAG_MORE:
         cursor.pos++;
         return this.readValue();
-      case T.TOKEN_NORMAL_SUBSTITUTION:
-      case T.TOKEN_OPTIONAL_SUBSTITUTION: {
+      case TOKEN_NORMAL_SUBSTITUTION:
+      case TOKEN_OPTIONAL_SUBSTITUTION: {
         cursor.pos++;
         const index = cursor.u16('substitution.index');
         const valueType = cursor.u8('substitution.type');
-        return { kind: 'Substitution', index, valueType, optional: token === T.TOKEN_OPTIONAL_SUBSTITUTION };
+        return { kind: 'Substitution', index, valueType, optional: token === TOKEN_OPTIONAL_SUBSTITUTION };
       }
-      case T.TOKEN_CHAR_REF:
-      case T.TOKEN_CHAR_REF | T.FLAG_MORE:
+      case TOKEN_CHAR_REF:
+      case TOKEN_CHAR_REF | FLAG_MORE:
         cursor.pos++;
         return { kind: 'CharRef', code: cursor.u16('charRef.value') };
-      case T.TOKEN_ENTITY_REF:
-      case T.TOKEN_ENTITY_REF | T.FLAG_MORE:
+      case TOKEN_ENTITY_REF:
+      case TOKEN_ENTITY_REF | FLAG_MORE:
         cursor.pos++;
         return { kind: 'EntityRef', name: this.readName('entityRef.name') };
       default:
