@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { parse as parseLossless, isSafeNumber } from 'lossless-json';
 import { CHUNK_SIZE, FILE_HEADER_SIZE, createStats, decodeChunk, decodeChunkXml, isEmptyChunk } from '../../../src/sources/evtx/index.ts';
 import type { EvtxRecord, EvtxStats, JsonShape } from '../../../src/sources/evtx/index.ts';
-import type { SourceWarning } from '../../../src/sources/types.ts';
+import type { EventObject, SourceWarning } from '../../../src/sources/types.ts';
 
 /** The corpus folder `shared/corpus` beside the repository folder. */
 export const CORPUS = fileURLToPath(new URL('../../../../shared/corpus/', import.meta.url));
@@ -38,6 +38,9 @@ export interface DecodedFile<T> {
 }
 
 /** Decodes a whole file held in memory, chunk after chunk. */
+export function decodeBytes(bytes: Uint8Array, shape: JsonShape, verifyChecksums?: boolean): DecodedFile<EventObject>;
+export function decodeBytes(bytes: Uint8Array, shape: 'xml', verifyChecksums?: boolean): DecodedFile<string>;
+export function decodeBytes(bytes: Uint8Array, shape: JsonShape | 'xml', verifyChecksums?: boolean): DecodedFile<unknown>;
 export function decodeBytes(bytes: Uint8Array, shape: JsonShape | 'xml', verifyChecksums = true): DecodedFile<unknown> {
   const warnings: SourceWarning[] = [];
   const stats = createStats();
@@ -51,6 +54,8 @@ export function decodeBytes(bytes: Uint8Array, shape: JsonShape | 'xml', verifyC
   return { records, warnings, stats };
 }
 
+export function decodeCorpusFile(path: string, shape: JsonShape): DecodedFile<EventObject>;
+export function decodeCorpusFile(path: string, shape: 'xml'): DecodedFile<string>;
 export function decodeCorpusFile(path: string, shape: JsonShape | 'xml'): DecodedFile<unknown> {
   return decodeBytes(new Uint8Array(readFileSync(CORPUS + path)), shape);
 }
