@@ -113,7 +113,7 @@ function hasZlibCode(error: unknown): boolean {
  * context marked `cutShort`.
  */
 export async function* gunzipChunks(compressed: ByteSource, context: ReadContext): AsyncGenerator<Buffer> {
-  const gunzip = createGunzip({ chunkSize: Math.min(context.chunkBytes, 256 * 1024) });
+  const gunzip = createGunzip({ chunkSize: Math.max(64, Math.min(context.chunkBytes, 256 * 1024)) });
   const input = Readable.from(compressed.chunks(), { objectMode: false });
   input.on('error', (error) => gunzip.destroy(error));
   input.pipe(gunzip);

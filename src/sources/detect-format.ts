@@ -62,8 +62,9 @@ export function detectFormat(head: Uint8Array): InputFormat {
 
 /**
  * Scans the object that starts at `start` and reports whether it closes before the
- * first line break. Strings and escapes are respected; a head that ends before both
- * the line break and the object's end counts as one long line.
+ * first line break with nothing but whitespace after it on that line. Strings and
+ * escapes are respected; a head that ends before both the line break and the object's
+ * end counts as one long line.
  */
 function firstLineHoldsObject(head: Uint8Array, start: number): boolean {
   let depth = 0;
@@ -80,8 +81,15 @@ function firstLineHoldsObject(head: Uint8Array, start: number): boolean {
       depth++;
     } else if (byte === CLOSE_BRACE || byte === CLOSE_BRACKET) {
       depth--;
-      if (depth === 0) return true;
+      if (depth === 0) return restOfLineIsBlank(head, i + 1);
     }
+  }
+  return true;
+}
+
+function restOfLineIsBlank(head: Uint8Array, start: number): boolean {
+  for (let i = start; i < head.length && head[i] !== NEWLINE; i++) {
+    if (!isJsonWhitespace(head[i]!)) return false;
   }
   return true;
 }
