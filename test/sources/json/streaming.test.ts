@@ -34,8 +34,8 @@ async function writeEvents(name: string, layout: 'lines' | 'array' | 'pretty', g
     }
     if (layout === 'array') yield '\n]\n';
   }
-  const stages: NodeJS.ReadWriteStream[] = gzip ? [createGzip({ level: 1 })] : [];
-  await pipeline(Readable.from(pieces()), ...stages, createWriteStream(path));
+  if (gzip) await pipeline(Readable.from(pieces()), createGzip({ level: 1 }), createWriteStream(path));
+  else await pipeline(Readable.from(pieces()), createWriteStream(path));
   return path;
 }
 
