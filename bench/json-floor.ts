@@ -38,7 +38,7 @@ const IMAGES = [
   'C:\\Windows\\explorer.exe',
 ];
 
-/** One Sysmon process-creation event (27 leaf fields, about 1.2 KB as JSON). */
+/** Creates one Sysmon process-creation event (27 leaf fields, about 1.2 KB as JSON). */
 function makeEvent(random: () => number, recordId: number): object {
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   const hex = (length: number): string => Array.from({ length }, () => Math.floor(random() * 16).toString(16)).join('');
@@ -103,7 +103,7 @@ async function generate(folder: string, megabytes: number): Promise<{ jsonl: str
   return { jsonl, array, gzip };
 }
 
-/** The floor: read, split on newline bytes, JSON.parse each line. */
+/** Reads, splits on newline bytes and JSON-parses each line: the floor. */
 async function runFloor(path: string): Promise<number> {
   let events = 0;
   let carry: Buffer | undefined;
@@ -134,6 +134,12 @@ async function runReader(path: string): Promise<number> {
   for await (const batch of openInput(path, { onWarning: () => warnings++ })) events += batch.length;
   if (warnings > 0) throw new Error(`${warnings} warnings while reading ${path}`);
   return events;
+}
+
+function inputFor(mode: Mode, files: { jsonl: string; array: string; gzip: string }): string {
+  if (mode === 'array') return files.array;
+  if (mode === 'gzip') return files.gzip;
+  return files.jsonl;
 }
 
 /** Child process: times one mode once and prints `milliseconds events` on stdout. */
@@ -175,7 +181,7 @@ async function main(): Promise<void> {
     console.log('mode   input                    median ms   MB/s   events/s   runs (ms)');
     const self = fileURLToPath(import.meta.url);
     for (const mode of modes) {
-      const path = mode === 'array' ? files.array : mode === 'gzip' ? files.gzip : files.jsonl;
+      const path = inputFor(mode, files);
       const times: number[] = [];
       let events = 0;
       for (let run = 0; run < runs; run++) {

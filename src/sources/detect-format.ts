@@ -1,9 +1,9 @@
-// Recognizes an input's format from its first bytes, whatever the file name says.
+// Recognizes an input's format from its first bytes, whatever its file name.
 
 /**
- * What the first bytes of an input look like.
- * `json-lines` is one compact object per line; `json-stream` covers a JSON array,
- * a single object and concatenated (possibly pretty-printed) objects.
+ * Format of an input, as its first bytes show it. `json-lines` is one compact object
+ * per line. `json-array` and `json-stream` are read alike: a JSON array, a single
+ * object, or concatenated (possibly pretty-printed) objects.
  */
 export type InputFormat =
   | 'evtx'
@@ -41,7 +41,7 @@ function startsWith(head: Uint8Array, signature: readonly number[]): boolean {
 
 /**
  * Detects the format of an input from its first bytes (a few KiB is enough).
- * A head that starts with `{` is JSON lines when its first line holds one complete
+ * A head that starts with `{` is JSON lines when its first line contains one complete
  * object, and an object stream when the first object spans several lines.
  * A first line longer than `head` counts as JSON lines.
  */

@@ -55,9 +55,9 @@ type ScanMode = 'between' | 'container' | 'string' | 'scalar' | 'resync';
  * A brace-depth scanner that respects strings and escapes. It keeps only the bytes of the
  * value being scanned, so memory stays bounded by `maxEventBytes` whatever the input size.
  *
- * A raw line break cannot occur inside a JSON string, so one there means a quote was lost:
- * the value is reported and the scanner restarts at the next line beginning with `{`,
- * which is where the next event starts in pretty-printed and line-per-event input.
+ * A raw line break cannot occur inside a JSON string, so one there means a quote was lost.
+ * The value is then reported, and the scanner restarts at the next line beginning with
+ * `{`, which is where the next event starts in pretty-printed and line-per-event input.
  */
 class ValueScanner {
   private readonly context: ReadContext;
@@ -194,10 +194,10 @@ class ValueScanner {
   }
 
   /**
-   * The fast path for one object per line, as in most JSON arrays written by tools:
-   * when the rest of the line from `start` (less a trailing comma, or the `]` closing the
-   * top-level array) parses as one object, it is the event, and no byte-by-byte scan is
-   * needed. Returns false to fall back to the scan, as for a pretty-printed object.
+   * Parses the rest of the line from `start` as one event: the fast path for one object
+   * per line, as in most JSON arrays written by tools. A trailing comma, or the `]` that
+   * closes the top-level array, is left out. Returns false when the line is not one whole
+   * object (a pretty-printed one, say), so the caller scans it byte by byte instead.
    */
   private parseRestOfLine(start: number, batch: SourceEvent[]): boolean {
     const { buffer, context } = this;
@@ -249,7 +249,7 @@ class ValueScanner {
     }
   }
 
-  /** The hot loop: walks an object (or a string) byte by byte until it closes. */
+  /** Walks an object (or a string) byte by byte until it closes. This is the hot loop. */
   private scanContainer(batch: SourceEvent[]): void {
     const { buffer, openers } = this;
     const end = buffer.length;

@@ -22,7 +22,8 @@ export const STDIN_PATH = '-';
  * Reads one input (a file path, or `-` for standard input) and yields its events in
  * batches, one per chunk read. The format is detected from the content: JSON lines, a
  * JSON array, one or more concatenated JSON objects, any of these gzip-compressed or in
- * UTF-16, or EVTX. Problems are reported through `options.onWarning` and never thrown.
+ * UTF-16, or EVTX. Problems in the input, including a file that cannot be read, are
+ * reported through `options.onWarning` instead of thrown.
  *
  * @example
  * for await (const batch of openInput('logs/security.jsonl.gz', { onWarning: console.warn })) {
@@ -42,7 +43,7 @@ export async function* openInput(path: string, options: ReadOptions = {}): Async
   }
 }
 
-/** What can be read as raw bytes after gzip or UTF-16 decoding. */
+/** Decoding already applied to the bytes being read. */
 type Layer = 'plain' | 'gzip' | 'utf16';
 
 async function* readSource(

@@ -3,7 +3,7 @@
 import { parse as parseLossless } from 'lossless-json';
 import type { EventObject, SourceWarningCode } from './types.ts';
 
-/** Why a piece of text did not become an event. */
+/** Reason a piece of text did not become an event. */
 export class ParseFailure {
   readonly code: SourceWarningCode;
   readonly message: string;
@@ -40,7 +40,7 @@ export type ParsedShape = 'plain' | 'unsafe-number' | 'too-deep';
 
 /**
  * Walks a value from JSON.parse once and reports whether it nests deeper than `maxDepth`
- * levels (the value itself is level 1), or else whether it holds a number beyond
+ * levels (the value itself is level 1), or else whether it contains a number beyond
  * Number.MAX_SAFE_INTEGER. Every integer literal beyond that range parses to such a number,
  * so `unsafe-number` is exactly when JSON.parse may have lost digits.
  */

@@ -44,7 +44,7 @@ export async function readAll(path: string, options: ReadOptions = {}): Promise<
   return { events, warnings, batches, stats };
 }
 
-/** The warning codes in the order they were reported. */
+/** Returns the warning codes in the order they were reported. */
 export function codes(result: ReadResult): string[] {
   return result.warnings.map((warning) => warning.code);
 }

@@ -41,7 +41,8 @@ async function readFully(name: string, content: string, chunkBytes?: number): Pr
   const result = await readAll(path, chunkBytes === undefined ? {} : { chunkBytes, maxEventBytes: 4096 });
   for (const { event } of result.events) {
     assert.equal(typeof event, 'object');
-    assert.ok(event !== null && !Array.isArray(event));
+    assert.notEqual(event, null);
+    assert.ok(!Array.isArray(event));
   }
 }
 
@@ -79,6 +80,7 @@ describe('standard input', () => {
       seen += batch.length;
       if (seen > 100) break;
     }
-    assert.ok(seen > 100 && seen < 50_000);
+    assert.ok(seen > 100);
+    assert.ok(seen < 50_000);
   });
 });
