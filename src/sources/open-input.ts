@@ -37,7 +37,7 @@ export async function* openInput(path: string, options: ReadOptions = {}): Async
     : readFileChunks(path, context.chunkBytes);
   const source = new ByteSource(reportReadErrors(raw, context));
   try {
-    yield* readSource(source, path, options, context);
+    yield* readSource(source, path, context);
   } finally {
     await source.close();
   }
@@ -49,7 +49,6 @@ type Layer = 'plain' | 'gzip' | 'utf16';
 async function* readSource(
   source: ByteSource,
   path: string,
-  options: ReadOptions,
   context: ReadContext,
   layer: Layer = 'plain',
 ): AsyncGenerator<SourceEvent[]> {
@@ -67,11 +66,11 @@ async function* readSource(
       return;
     case 'gzip':
       if (layer !== 'plain') break;
-      yield* readSource(new ByteSource(gunzipChunks(source, context)), path, options, context, 'gzip');
+      yield* readSource(new ByteSource(gunzipChunks(source, context)), path, context, 'gzip');
       return;
     case 'utf16':
       if (layer === 'utf16') break;
-      yield* readSource(new ByteSource(decodeUtf16Chunks(source, head[0] === 0xfe)), path, options, context, 'utf16');
+      yield* readSource(new ByteSource(decodeUtf16Chunks(source, head[0] === 0xfe)), path, context, 'utf16');
       return;
     case 'evtx':
       if (layer !== 'plain' || path === STDIN_PATH) {
@@ -80,7 +79,7 @@ async function* readSource(
         return;
       }
       await source.close();
-      yield* readEvtxInput(path, options, context);
+      yield* readEvtxInput(path, context);
       return;
     case 'unknown':
       break;
