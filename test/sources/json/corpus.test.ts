@@ -73,3 +73,14 @@ describe('flattened EVTX JSON lines', { skip }, () => {
     assert.ok(values.includes(18446744073709551615n), `bandwidthLimit values: ${values.slice(0, 5).join(', ')}`);
   });
 });
+
+describe('EVTX through openInput', { skip }, () => {
+  test('same events as the EVTX JSON lines', async () => {
+    const evtx = await readAll(join(corpus, 'evtx', 'parser-edge-cases', 'Security_with_size_t.evtx'));
+    const lines = readFileSync(join(corpus, 'evtx-json', 'parser-edge-cases', 'Security_with_size_t.jsonl'), 'utf8');
+    assert.deepEqual(codes(evtx), []);
+    assert.equal(evtx.events.length, lines.split('\n').filter((line) => line.length > 0).length);
+    assert.equal(evtx.stats.events, evtx.events.length);
+    assert.ok(evtx.events.every(({ position }) => typeof position.record === 'number'));
+  });
+});
