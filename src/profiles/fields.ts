@@ -37,7 +37,7 @@ export class FieldResolver {
     }));
   }
 
-  /** The paths tried for `field`, in order, with the field name filled in. */
+  /** Returns the paths tried for `field`, in order, with the field name filled in. */
   paths(field: string): PathSpec[] {
     return this.source(field).paths;
   }
@@ -63,7 +63,7 @@ export class FieldResolver {
     return { kind: 'FirstOf', paths };
   }
 
-  /** The accessor without `Key=Value` lookups, used for the conditions of `keyValue` sources. */
+  /** Builds an accessor without `Key=Value` lookups, for the conditions of `keyValue` sources. */
   private baseAccessor(field: string): FieldAccessor {
     const source = this.source(field);
     const paths = source.paths.map(compilePath);
@@ -77,7 +77,7 @@ export class FieldResolver {
     const paths = source.paths.map(compilePath);
     const textKey = this.spec.textKey;
     if (source.kind === 'Collect') return (event) => collect(event, paths, textKey);
-    // Explicitly mapped fields never fall back to `Key=Value` text: the mapping is the whole answer.
+    // Explicitly mapped fields never fall back to `Key=Value` text, because the mapping names every place they can be.
     if (this.keyValue.length === 0 || Object.hasOwn(this.spec.fields, field) || !isPlainKey(field)) return firstOf(paths, textKey);
     const needle = `${field}=`;
     const sources = this.keyValue;
@@ -97,7 +97,7 @@ export class FieldResolver {
   }
 }
 
-/** An accessor returning the value at the first path that resolves. */
+/** Builds an accessor that returns the value at the first path that resolves. */
 function firstOf(paths: readonly CompiledPath[], textKey: string | undefined): FieldAccessor {
   if (paths.length === 1) {
     const only = paths[0]!;
@@ -117,7 +117,7 @@ function fillTemplate(template: PathSpec, keys: string[]): PathSpec {
   return template.flatMap((key) => (key === FIELD_PLACEHOLDER ? keys : [key]));
 }
 
-/** A key that can appear before `=` in a `Key=Value` line. */
+/** Tells whether a field name can appear as the key of a `Key=Value` line. */
 function isPlainKey(field: string): boolean {
   return /^[A-Za-z_][\w.-]*$/.test(field);
 }

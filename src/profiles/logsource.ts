@@ -1,8 +1,8 @@
-// Which events of a profile a Sigma `logsource` selects, as a list of variants (OR-ed).
+// Selection of a profile's events by a Sigma `logsource`, as a list of variants (OR-ed).
 import type { Logsource } from '../sigma/model.ts';
 import type { LogsourceCondition, LogsourceSpec, LogsourceVariant, VariantSpec } from './types.ts';
 
-/** The single variant of a profile that ignores logsource, or of a product-only logsource. */
+/** Returns the single variant of a profile that ignores logsource, or of a product-only logsource. */
 export function allEventsVariant(label: string): LogsourceVariant {
   return { conditions: [], fieldMap: {}, label };
 }
@@ -74,7 +74,7 @@ function expandService(spec: LogsourceSpec, variant: VariantSpec): LogsourceVari
  */
 function mergeVariants(a: LogsourceVariant, b: LogsourceVariant): LogsourceVariant | undefined {
   const conditions: LogsourceCondition[] = a.conditions.map((condition) => ({ field: condition.field, values: [...condition.values] }));
-  // When `b` narrows nothing (a category combined with the service it already names), `a`'s label says it all.
+  // When `b` narrows nothing (a category combined with the service it already names), `a`'s label is enough.
   let narrowed = false;
   for (const condition of b.conditions) {
     const same = conditions.find((existing) => existing.field === condition.field);

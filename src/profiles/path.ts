@@ -58,7 +58,7 @@ export function resolvePath(root: unknown, path: CompiledPath, start = 0): unkno
   return current;
 }
 
-/** A `*` on an object: the first member that has the rest of the path wins. */
+/** Resolves a `*` on an object: the first member that has the rest of the path wins. */
 function resolveAnyMember(current: object, path: CompiledPath, next: number): unknown {
   for (const key in current) {
     if (!Object.hasOwn(current, key)) continue;
