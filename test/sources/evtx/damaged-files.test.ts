@@ -59,7 +59,7 @@ describe('damaged EVTX files', { skip }, () => {
 
   test('flipped header byte skips the chunk', async () => {
     const at = FILE_HEADER_SIZE + 2 * CHUNK_SIZE + 200;
-    const path = damaged('header-flip.evtx', (bytes) => ((bytes[at] ^= 0xff), bytes));
+    const path = damaged('header-flip.evtx', (bytes) => ((bytes[at] = bytes[at]! ^ 0xff), bytes));
     const { events, warnings } = await readAll(path);
     assert.equal(events.length, 636 - intact.filter((e) => e.position.chunk === 2).length);
     assert.equal(warnings.length, 1);
@@ -69,7 +69,7 @@ describe('damaged EVTX files', { skip }, () => {
 
   test('flipped record size skips one record', async () => {
     const victim = intact[5]!;
-    const path = damaged('size-flip.evtx', (bytes) => ((bytes[victim.position.offset! + 4] ^= 0x01), bytes));
+    const path = damaged('size-flip.evtx', (bytes) => ((bytes[victim.position.offset! + 4] = bytes[victim.position.offset! + 4]! ^ 0x01), bytes));
     const { events, warnings, stats } = await readAll(path);
     assert.equal(events.length, 635);
     assert.ok(!events.some((e) => e.position.record === victim.position.record));
