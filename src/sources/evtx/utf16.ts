@@ -21,16 +21,18 @@ export class Utf16Reader {
       const text = readShort(bytes, start, charCount, stopAtNul);
       if (text !== undefined) return text;
     }
-    let units = charCount;
-    if (stopAtNul) units = nulIndex(bytes, start, charCount);
-    if (units === 0) return '';
-    const slice = bytes.subarray(start, start + units * 2);
+    if (charCount === 0) return '';
+    const slice = bytes.subarray(start, start + charCount * 2);
+    let text: string;
     try {
-      return strictDecoder.decode(slice);
+      text = strictDecoder.decode(slice);
     } catch {
       this.invalidCount++;
-      return lenientDecoder.decode(slice);
+      text = lenientDecoder.decode(slice);
     }
+    if (!stopAtNul) return text;
+    const nul = text.indexOf('\u0000');
+    return nul < 0 ? text : text.slice(0, nul);
   }
 }
 
@@ -45,12 +47,4 @@ function readShort(bytes: Uint8Array, start: number, charCount: number, stopAtNu
     text += String.fromCharCode(unit);
   }
   return text;
-}
-
-function nulIndex(bytes: Uint8Array, start: number, charCount: number): number {
-  let p = start;
-  for (let i = 0; i < charCount; i++, p += 2) {
-    if (bytes[p] === 0 && bytes[p + 1] === 0) return i;
-  }
-  return charCount;
 }
