@@ -36,15 +36,18 @@ export class Utf16Reader {
   }
 }
 
+/** Code units of the string being decoded, reused between calls. */
+const units: number[] = [];
+
 /** Returns the text, or undefined when it holds a surrogate (the slow path handles those). */
 function readShort(bytes: Uint8Array, start: number, charCount: number, stopAtNul: boolean): string | undefined {
-  let text = '';
-  let p = start;
-  for (let i = 0; i < charCount; i++, p += 2) {
+  let length = 0;
+  for (let p = start; length < charCount; length++, p += 2) {
     const unit = bytes[p]! | (bytes[p + 1]! << 8);
     if (unit === 0 && stopAtNul) break;
     if (unit >= 0xd800 && unit <= 0xdfff) return undefined;
-    text += String.fromCharCode(unit);
+    units[length] = unit;
   }
-  return text;
+  units.length = length;
+  return String.fromCharCode.apply(null, units);
 }
