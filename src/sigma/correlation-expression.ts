@@ -22,7 +22,10 @@ export function parseCorrelationExpression(
     expression = parseCondition(text, span, identifiers);
   } catch (error) {
     if (!(error instanceof SigmaError)) throw error;
-    report(error);
+    // The detection parser words this for search identifiers; here the identifiers are rule references.
+    report(error.code === 'UNKNOWN_IDENTIFIER'
+      ? new SigmaError(error.code, `condition names '${unknownName(error.message)}', which is not listed in the correlation's rules`, error.span)
+      : error);
     return undefined;
   }
 
@@ -70,4 +73,8 @@ export function conditionHasNegation(node: ConditionNode): boolean {
     default:
       return assertNever(node);
   }
+}
+
+function unknownName(message: string): string {
+  return /'([^']*)'/.exec(message)?.[1] ?? '?';
 }
