@@ -64,6 +64,9 @@ export function parseTimespan(text: string, span: SourceSpan): number {
   if (unit === undefined) {
     return fail(`Invalid timespan '${text}': the unit is missing after ${count.text}; use one of ${UNIT_LIST}`, text.length, 0);
   }
+  if (unit.kind === 'Invalid') {
+    return fail(`Invalid timespan '${text}': unexpected '${unit.text}' after ${count.text}; write the unit right after the number, e.g. ${count.text}m`, unit.start);
+  }
   if (unit.kind !== 'Unit' || TIMESPAN_UNIT_SECONDS[unit.text] === undefined) {
     const hint = unit.kind === 'Unit' && TIMESPAN_UNIT_SECONDS[unit.text.toLowerCase()] !== undefined
       ? ` (units are case-sensitive: did you mean '${unit.text.toLowerCase()}'?)`

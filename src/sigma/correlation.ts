@@ -38,7 +38,8 @@ export function isTemporalType(type: CorrelationType): boolean {
   return type === 'temporal' || type === 'temporal_ordered';
 }
 
-type SpanOf = (path: Array<string | number>) => SourceSpan;
+/** Span of the node at `path`; with `key`, of the map key that leads to it (the loader's `spanOf` accepts both). */
+type SpanOf = (path: Array<string | number>, key?: boolean) => SourceSpan;
 
 /** Reports diagnostics for one document and remembers whether any of them was an error. */
 class Reporter {
@@ -53,6 +54,11 @@ class Reporter {
 
   add(code: DiagnosticCode, message: string, path: Array<string | number>, severity: Severity = 'error'): void {
     this.addAt(code, message, this.spanOf(path), severity);
+  }
+
+  /** Reports at the key of `path` rather than its value, for keys that should not be there. */
+  addAtKey(code: DiagnosticCode, message: string, path: Array<string | number>, severity: Severity = 'error'): void {
+    this.addAt(code, message, this.spanOf(path, true), severity);
   }
 
   addAt(code: DiagnosticCode, message: string, span: SourceSpan, severity: Severity = 'error'): void {
@@ -84,7 +90,7 @@ export function parseCorrelation(
 
   for (const key of Object.keys(section)) {
     if (!CORRELATION_KEYS.has(key)) {
-      reporter.add('INVALID_CORRELATION', `Unknown key '${key}' in the correlation section; it is ignored`, ['correlation', key], 'warning');
+      reporter.addAtKey('INVALID_CORRELATION', `Unknown key '${key}' in the correlation section; it is ignored`, ['correlation', key], 'warning');
     }
   }
 
@@ -234,7 +240,7 @@ function parseGenerate(doc: Record<string, unknown>, section: Record<string, unk
   const inner = readAt(section['generate'], ['correlation', 'generate']);
   const outer = readAt(doc['generate'], ['generate']);
   if (inner !== undefined && outer !== undefined && inner !== outer) {
-    reporter.add('INVALID_CORRELATION', `generate is ${outer} at the top level but ${inner} in the correlation section; the correlation section wins`, ['generate'], 'warning');
+    reporter.addAtKey('INVALID_CORRELATION', `generate is ${outer} at the top level but ${inner} in the correlation section; the correlation section wins`, ['generate'], 'warning');
   }
   return inner ?? outer ?? false;
 }
@@ -271,10 +277,12 @@ function parseThreshold(value: Record<string, unknown>, type: CorrelationType, r
   const bounds: ThresholdCondition['bounds'] = [];
   let fields: string[] = [];
   let percentile: number | undefined;
+  let operators = 0;
 
   for (const [key, item] of Object.entries(value)) {
     const path = [...conditionPath, key];
     if ((THRESHOLD_OPERATORS as readonly string[]).includes(key)) {
+      operators++;
       const number = parseNumberText(item);
       if (number === undefined) reporter.add('INVALID_CORRELATION', `The value of ${key} must be a number, not '${String(item)}'`, path);
       else bounds.push({ operator: key as ThresholdOperator, value: number });
@@ -286,11 +294,11 @@ function parseThreshold(value: Record<string, unknown>, type: CorrelationType, r
         reporter.add('INVALID_CORRELATION', `percentile must be a number from 0 to 100, not '${String(item)}'`, path);
       }
     } else {
-      reporter.add('INVALID_CORRELATION', `Unknown key '${key}' in the condition; use ${THRESHOLD_OPERATORS.join(', ')}, field or percentile`, path);
+      reporter.addAtKey('INVALID_CORRELATION', `Unknown key '${key}' in the condition; use ${THRESHOLD_OPERATORS.join(', ')}, field or percentile`, path);
     }
   }
 
-  if (bounds.length === 0) {
+  if (operators === 0) {
     reporter.add('INVALID_CORRELATION', `The condition needs an operator: one of ${THRESHOLD_OPERATORS.join(', ')}, or two of them for a range`, conditionPath);
   }
   checkFieldUse(type, fields, reporter);
@@ -319,7 +327,7 @@ function checkFieldUse(type: CorrelationType, fields: readonly string[], reporte
   } else if (NUMERIC_TYPES.has(type) && fields.length !== 1) {
     reporter.add(fields.length === 0 ? 'MISSING_FIELD' : 'INVALID_CORRELATION', `A ${type} condition needs exactly one field: the numeric field it aggregates`, path);
   } else if ((type === 'event_count' || isTemporalType(type)) && fields.length > 0) {
-    reporter.add('INVALID_CORRELATION', `field has no meaning in a ${type} condition and is ignored`, [...path, 'field'], 'warning');
+    reporter.addAtKey('INVALID_CORRELATION', `field has no meaning in a ${type} condition and is ignored`, [...path, 'field'], 'warning');
   }
 }
 
@@ -330,7 +338,7 @@ function checkPercentileUse(type: CorrelationType, percentile: number | undefine
   } else if (type === 'value_median' && written && percentile !== 50) {
     reporter.add('INVALID_CORRELATION', 'A value_median condition is the 50th percentile; remove percentile or use value_percentile', [...path, 'percentile']);
   } else if (type !== 'value_percentile' && type !== 'value_median' && written) {
-    reporter.add('INVALID_CORRELATION', `percentile has no meaning in a ${type} condition and is ignored`, [...path, 'percentile'], 'warning');
+    reporter.addAtKey('INVALID_CORRELATION', `percentile has no meaning in a ${type} condition and is ignored`, [...path, 'percentile'], 'warning');
   }
 }
 
