@@ -1,15 +1,17 @@
 // The correlation engine: takes the detections of referenced rules in any order, buffers them,
-// and at the end replays them in time order through every correlation.
+// and replays them in time order through every correlation.
 //
 // Input files may come in any order, so events do not arrive in time order. Only events that
 // matched a referenced rule are kept, reduced to the few values the correlations need, and
-// sorted once at the end. A reorder buffer with a fixed delay would bound memory further but
-// would give different results whenever the input is more out of order than the delay.
+// sorted before the replay: at `finish`, or up to a watermark the caller passes to `advance`
+// when it knows that no earlier event will follow. A reorder buffer with a fixed delay would
+// bound memory without the caller's help, but would give wrong results whenever the input is
+// more out of order than the delay.
 import type { RuleCollection, SigmaCorrelation, SigmaRule } from '../sigma/model.ts';
 import type { EventPosition } from '../sources/types.ts';
-import { CorrelationState } from './correlation-state.ts';
-import { observe, type Observation } from './observation.ts';
-import { buildPlan, type Consumer, type CorrelationNode, type CorrelationPlan } from './plan.ts';
+import { observe } from './observation.ts';
+import { buildPlan, type CorrelationNode, type CorrelationPlan } from './plan.ts';
+import { compareBuffered, Replay, type BufferedEvent } from './replay.ts';
 import type {
   CorrelatedEvent,
   CorrelationDetection,
@@ -23,14 +25,6 @@ import type {
 const DEFAULT_MAX_GROUPS = 100_000;
 const DEFAULT_MAX_BUFFERED_EVENTS = 2_000_000;
 const DEFAULT_MAX_EVENT_REFERENCES = 1_000;
-
-interface BufferedEvent {
-  time: number;
-  position: EventPosition;
-  /** Arrival order, the last tie-breaker. */
-  sequence: number;
-  observations: Array<{ node: CorrelationNode; observation: Observation }>;
-}
 
 /**
  * Evaluates the correlation rules of a collection over the detections of the rules they reference.
@@ -61,6 +55,9 @@ export class CorrelationEngine {
   #firstUntimed: EventPosition | undefined;
   #dropped = 0;
   #firstDropped: EventPosition | undefined;
+  #late = 0;
+  #firstLate: EventPosition | undefined;
+  readonly #replay: Replay;
   readonly #missingGroupField = new Map<CorrelationNode, { count: number; field: string; position: EventPosition | undefined }>();
 
   constructor(plan: CorrelationPlan, options: CorrelationOptions) {
@@ -70,6 +67,8 @@ export class CorrelationEngine {
       maxBufferedEvents: options.maxBufferedEvents ?? DEFAULT_MAX_BUFFERED_EVENTS,
       maxEventReferences: options.maxEventReferences ?? DEFAULT_MAX_EVENT_REFERENCES,
     };
+    const limits = { maxGroups: this.#options.maxGroups, maxEventReferences: this.#options.maxEventReferences };
+    this.#replay = new Replay(plan.nodes, limits, (node, field, position) => this.#countMissingGroupField(node, field, position));
   }
 
   /** The correlations that resolved and will run, inner ones first. */
@@ -111,6 +110,11 @@ export class CorrelationEngine {
       this.#firstUntimed ??= input.position;
       return;
     }
+    if (time < this.#replay.processedBefore) {
+      this.#late++;
+      this.#firstLate ??= input.position;
+      return;
+    }
     if (this.#buffer.length >= this.#options.maxBufferedEvents) {
       this.#dropped++;
       this.#firstDropped ??= input.position;
@@ -124,45 +128,36 @@ export class CorrelationEngine {
       if (outcome.kind === 'Observed') observations.push({ node, observation: outcome.observation });
       else if (outcome.kind === 'MissingGroupField') this.#countMissingGroupField(node, outcome.field, input.position);
     }
-    if (observations.length > 0) this.#buffer.push({ time, position: input.position, sequence: this.#buffer.length, observations });
+    if (observations.length > 0) this.#buffer.push({ time, position: input.position, sequence: this.#events, observations });
   }
 
-  /** Replays the buffered events in time order and returns every correlation detection. */
+  /**
+   * Replays the buffered events before `watermark` (ms since the epoch) and returns the detections
+   * they complete. Call it only when no event earlier than `watermark` will be pushed any more,
+   * e.g. between time-sorted batches; later events before it are left out with a warning.
+   */
+  advance(watermark: number): CorrelationDetection[] {
+    if (this.#finished) throw new Error('The correlation engine has already finished');
+    return this.#replayBefore(watermark);
+  }
+
+  /** Replays everything still buffered, closes every open window and returns the remaining detections. */
   finish(): CorrelationResult {
     if (this.#finished) throw new Error('The correlation engine has already finished');
+    const detections = this.#replayBefore(Infinity);
     this.#finished = true;
-    const buffer = this.#buffer.sort(compareBuffered);
-    this.#buffer = [];
-
-    const detections: CorrelationDetection[] = [];
-    const pending: Observation[][] = this.#plan.nodes.map(() => []);
-    const limits = { maxGroups: this.#options.maxGroups, maxEventReferences: this.#options.maxEventReferences };
-    const states = this.#plan.nodes.map((node) => new CorrelationState(node, limits, (detection) => {
-      detections.push(detection);
-      this.#feedConsumers(node.consumers, detection, pending);
-    }));
-
-    let next = 0;
-    for (;;) {
-      const eventTime = buffer[next]?.time;
-      const deadline = earliest(states.map((state) => state.nextDeadline()));
-      const time = earliest([eventTime, deadline]);
-      if (time === undefined) break;
-      for (; next < buffer.length && (buffer[next] as BufferedEvent).time === time; next++) {
-        for (const { node, observation } of (buffer[next] as BufferedEvent).observations) pending[node.index]?.push(observation);
-      }
-      // Nodes are in dependency order, so detections made now reach their consumers in this same step.
-      for (const state of states) {
-        state.step(time, pending[state.node.index] as Observation[]);
-        pending[state.node.index] = [];
-      }
-    }
-
     return {
       detections,
-      warnings: this.#warnings(states),
-      stats: { events: this.#events, untimedEvents: this.#untimed, droppedEvents: this.#dropped },
+      warnings: this.#warnings(),
+      stats: { events: this.#events, untimedEvents: this.#untimed, droppedEvents: this.#dropped, lateEvents: this.#late },
     };
+  }
+
+  #replayBefore(limit: number): CorrelationDetection[] {
+    this.#buffer.sort(compareBuffered);
+    const { detections, used } = this.#replay.run(this.#buffer, limit);
+    this.#buffer = this.#buffer.slice(used);
+    return detections;
   }
 
   /** Maps the matched rules to the correlations that reference them, with the target indices per correlation. */
@@ -190,22 +185,13 @@ export class CorrelationEngine {
     return labels;
   }
 
-  #feedConsumers(consumers: readonly Consumer[], detection: CorrelationDetection, pending: Observation[][]): void {
-    for (const { node, target } of consumers) {
-      // A referenced correlation offers its group-by values as the fields of its detections.
-      const outcome = observe(node, [target], detection.time, (name) => detection.group[name], { kind: 'Detection', detection });
-      if (outcome.kind === 'Observed') pending[node.index]?.push(outcome.observation);
-      else if (outcome.kind === 'MissingGroupField') this.#countMissingGroupField(node, outcome.field, detection.events[0]?.position);
-    }
-  }
-
   #countMissingGroupField(node: CorrelationNode, field: string, position: EventPosition | undefined): void {
     const entry = this.#missingGroupField.get(node);
     if (entry !== undefined) entry.count++;
     else this.#missingGroupField.set(node, { count: 1, field, position });
   }
 
-  #warnings(states: readonly CorrelationState[]): CorrelationWarning[] {
+  #warnings(): CorrelationWarning[] {
     const warnings: CorrelationWarning[] = [];
     if (this.#untimed > 0) {
       warnings.push({
@@ -213,6 +199,14 @@ export class CorrelationEngine {
         message: `${this.#untimed} event(s) matched a rule that correlations use but have no valid timestamp, so no correlation counted them`,
         position: this.#firstUntimed as EventPosition,
         count: this.#untimed,
+      });
+    }
+    if (this.#late > 0) {
+      warnings.push({
+        code: 'LATE_EVENT',
+        message: `${this.#late} event(s) arrived after correlation had advanced past their time, so no correlation counted them`,
+        position: this.#firstLate as EventPosition,
+        count: this.#late,
       });
     }
     if (this.#dropped > 0) {
@@ -232,7 +226,7 @@ export class CorrelationEngine {
         count,
       });
     }
-    for (const state of states) {
+    for (const state of this.#replay.states) {
       if (state.droppedByGroupLimit === 0) continue;
       warnings.push({
         code: 'GROUP_LIMIT',
@@ -248,24 +242,4 @@ export class CorrelationEngine {
 function label(node: CorrelationNode): string {
   const correlation = node.correlation;
   return `'${correlation.name ?? correlation.id ?? correlation.title}'`;
-}
-
-function earliest(times: ReadonlyArray<number | undefined>): number | undefined {
-  let result: number | undefined;
-  for (const time of times) if (time !== undefined && (result === undefined || time < result)) result = time;
-  return result;
-}
-
-/** Orders by time, then by position, so the result does not depend on the order of the input files. */
-function compareBuffered(a: BufferedEvent, b: BufferedEvent): number {
-  return a.time - b.time || comparePositions(a.position, b.position) || a.sequence - b.sequence;
-}
-
-function comparePositions(a: EventPosition, b: EventPosition): number {
-  if (a.file !== b.file) return a.file < b.file ? -1 : 1;
-  for (const key of ['chunk', 'record', 'line', 'index', 'offset'] as const) {
-    const difference = (a[key] ?? 0) - (b[key] ?? 0);
-    if (difference !== 0) return difference;
-  }
-  return 0;
 }

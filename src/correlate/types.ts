@@ -56,7 +56,7 @@ export interface CorrelationDetection {
   generate: boolean;
 }
 
-export type CorrelationWarningCode = 'NO_TIMESTAMP' | 'GROUP_LIMIT' | 'BUFFER_LIMIT' | 'MISSING_GROUP_FIELD';
+export type CorrelationWarningCode = 'NO_TIMESTAMP' | 'LATE_EVENT' | 'GROUP_LIMIT' | 'BUFFER_LIMIT' | 'MISSING_GROUP_FIELD';
 
 /** A problem met while correlating; counted, and reported once per kind and correlation. */
 export interface CorrelationWarning {
@@ -80,7 +80,7 @@ export interface CorrelationOptions {
 }
 
 export interface CorrelationResult {
-  /** Every correlation detection, ordered by the time it fired. Check `generate` before alerting. */
+  /** Detections not already returned by `advance`, ordered by the time they fired. Check `generate` before alerting. */
   detections: CorrelationDetection[];
   warnings: CorrelationWarning[];
   stats: CorrelationStats;
@@ -93,4 +93,6 @@ export interface CorrelationStats {
   untimedEvents: number;
   /** Inputs left out because the buffer was full. */
   droppedEvents: number;
+  /** Inputs left out because `advance` had already passed their time. */
+  lateEvents: number;
 }

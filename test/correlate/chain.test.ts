@@ -161,6 +161,29 @@ describe('bookkeeping', () => {
     assert.equal(detection?.eventCount, 4);
   });
 
+  test('advance gives the detections finish would give', () => {
+    const collection = loadCorrelation(chain);
+    const events = [failed(0), failed(1000), failed(2000), success(5000), failed(70_000), failed(70_500), failed(71_000)];
+    const engine = createCorrelationEngine(collection);
+    const seen: string[] = [];
+    for (const [index, event] of events.entries()) {
+      seen.push(...summarize({ detections: engine.advance(event.t as number), warnings: [], stats: { events: 0, untimedEvents: 0, droppedEvents: 0, lateEvents: 0 } }));
+      engine.push({ rules: event.rules.map((name) => ({ name })), timestamp: event.t, position: { file: 'events.jsonl', line: index + 1 }, fieldValue: (name) => event.fields?.[name] });
+    }
+    seen.push(...summarize(engine.finish()));
+    assert.deepEqual(seen, summarize(runEvents(collection, events, events.map((_event, index) => index))));
+    assert.equal(seen.length, 3);
+  });
+
+  test('events before the watermark are late', () => {
+    const engine = createCorrelationEngine(counting);
+    engine.advance(5000);
+    engine.push({ rules: [{ name: 'a' }], timestamp: 4999, position: { file: 'late.jsonl', line: 9 }, fieldValue: () => 'alice' });
+    const result = engine.finish();
+    assert.equal(result.stats.lateEvents, 1);
+    assert.equal(result.warnings.find((item) => item.code === 'LATE_EVENT')?.position?.line, 9);
+  });
+
   test('finish twice is an error', () => {
     const engine = createCorrelationEngine(counting);
     engine.finish();
