@@ -3,8 +3,8 @@
 //
 // Input files may come in any order, so events do not arrive in time order. Only events that
 // matched a referenced rule are kept, reduced to the few values the correlations need, and
-// sorted before the replay: at `finish`, or up to a watermark the caller passes to `advance`
-// when it knows that no earlier event will follow. A reorder buffer with a fixed delay would
+// sorted before the replay. The replay runs at `finish`, or up to a watermark passed to
+// `advance` by a caller that can promise that no earlier event will follow. A reorder buffer with a fixed delay would
 // bound memory without the caller's help, but would give wrong results whenever the input is
 // more out of order than the delay.
 import type { RuleCollection, SigmaCorrelation, SigmaRule } from '../sigma/model.ts';
@@ -81,7 +81,7 @@ export class CorrelationEngine {
     return this.#plan.baseRules;
   }
 
-  /** Referenced rules that must not alert on their own, because every correlation using them says `generate: false`. */
+  /** Referenced rules that must not alert on their own, because every correlation using them sets `generate: false`. */
   get suppressedRules(): ReadonlySet<SigmaRule> {
     return this.#plan.suppressedRules;
   }
@@ -99,7 +99,7 @@ export class CorrelationEngine {
 
   /** Hands over one event that matched rules; field values are read now, the rest at `finish`. */
   push(input: CorrelationInput): void {
-    if (this.#finished) throw new Error('The correlation engine has finished; create a new one for more input');
+    if (this.#finished) throw new Error('the correlation engine has finished; create a new one for more input');
     const consumers = this.#consumersOf(input.rules);
     if (consumers.size === 0) return;
     this.#events++;
@@ -137,13 +137,13 @@ export class CorrelationEngine {
    * e.g. between time-sorted batches; later events before it are left out with a warning.
    */
   advance(watermark: number): CorrelationDetection[] {
-    if (this.#finished) throw new Error('The correlation engine has already finished');
+    if (this.#finished) throw new Error('the correlation engine has already finished');
     return this.#replayBefore(watermark);
   }
 
   /** Replays everything still buffered, closes every open window and returns the remaining detections. */
   finish(): CorrelationResult {
-    if (this.#finished) throw new Error('The correlation engine has already finished');
+    if (this.#finished) throw new Error('the correlation engine has already finished');
     const detections = this.#replayBefore(Infinity);
     this.#finished = true;
     return {
@@ -230,7 +230,7 @@ export class CorrelationEngine {
       if (state.droppedByGroupLimit === 0) continue;
       warnings.push({
         code: 'GROUP_LIMIT',
-        message: `Correlation ${label(state.node)} reached ${this.#options.maxGroups} open groups; ${state.droppedByGroupLimit} event(s) of new groups were left out`,
+        message: `correlation ${label(state.node)} reached ${this.#options.maxGroups} open groups; ${state.droppedByGroupLimit} event(s) of new groups were left out`,
         correlation: state.node.correlation,
         count: state.droppedByGroupLimit,
       });

@@ -42,8 +42,8 @@ export interface CorrelationDetection {
   /** When the correlation fired: the time of the last event, or the window deadline for `not` conditions. */
   time: number;
   /**
-   * The aggregate the condition tested: the event count, distinct value count, sum, average or
-   * percentile; for temporal types, the number of referenced rules seen (in order, for temporal_ordered).
+   * The aggregate the condition tested: the event count, distinct value count, sum, average or percentile.
+   * For temporal types it is the number of referenced rules seen, in their listed order for temporal_ordered.
    */
   value: number;
   /** The base events behind the detection, time-ordered, at most `maxEventReferences` of them. */

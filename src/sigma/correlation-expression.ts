@@ -34,7 +34,7 @@ export function parseCorrelationExpression(
   if (unused.length > 0) {
     report(new SigmaError(
       'INVALID_CORRELATION',
-      `The condition does not use rule ${unused.map((name) => `'${name}'`).join(', ')}; every listed rule must appear in it`,
+      `the condition does not use rule ${unused.map((name) => `'${name}'`).join(', ')}; every listed rule must appear in it`,
       span,
     ));
     return undefined;

@@ -90,7 +90,7 @@ function resolveReference(reference: RuleReference, lookup: Lookup, diagnostics:
   const matches = lookup(reference.reference);
   if (matches.length === 1) return matches[0];
   const message = matches.length === 0
-    ? `No rule or correlation has the id or name '${reference.reference}'; check the spelling, or load the file that defines it`
+    ? `no rule or correlation has the id or name '${reference.reference}'; check the spelling, or load the file that defines it`
     : `'${reference.reference}' matches ${matches.length} documents (${matches.map(describeOrigin).join(', ')}); give them unique ids and names`;
   diagnostics.push({ code: 'UNKNOWN_RULE_REFERENCE', severity: 'error', message, span: reference.span });
   return undefined;
@@ -110,7 +110,7 @@ function reportAliasReference(reference: RuleReference, alias: string, lookup: L
     diagnostics.push({
       code: 'UNKNOWN_RULE_REFERENCE',
       severity: 'error',
-      message: `Alias '${alias}' names rule '${reference.reference}', but no rule or correlation has that id or name`,
+      message: `alias '${alias}' names rule '${reference.reference}', but no rule or correlation has that id or name`,
       span: reference.span,
     });
     return false;
@@ -118,7 +118,7 @@ function reportAliasReference(reference: RuleReference, alias: string, lookup: L
   diagnostics.push({
     code: 'INVALID_CORRELATION',
     severity: 'warning',
-    message: `Alias '${alias}' names rule '${reference.reference}', which this correlation does not list in rules; the entry is ignored`,
+    message: `alias '${alias}' names rule '${reference.reference}', which this correlation does not list in rules; the entry is ignored`,
     span: reference.span,
   });
   return true;
@@ -148,13 +148,13 @@ function orderAndDropCycles(candidates: Map<SigmaCorrelation, ResolvedCorrelatio
       const reference = correlation.correlation.rules[index] as RuleReference;
       if (state.get(target) === 'visiting') {
         const cycle = [...stack.slice(stack.indexOf(target)), target].map(describeDocument).join(' → ');
-        diagnostics.push({ code: 'CORRELATION_CYCLE', severity: 'error', message: `Correlations reference each other in a cycle: ${cycle}`, span: reference.span });
+        diagnostics.push({ code: 'CORRELATION_CYCLE', severity: 'error', message: `correlations reference each other in a cycle: ${cycle}`, span: reference.span });
         ok = false;
       } else if (!visit(target)) {
         diagnostics.push({
           code: 'INVALID_CORRELATION',
           severity: 'error',
-          message: `Correlation ${describeDocument(target)} cannot run because of the errors reported for it, so this one cannot either`,
+          message: `correlation ${describeDocument(target)} cannot run because of the errors reported for it, so this one cannot either`,
           span: reference.span,
         });
         ok = false;

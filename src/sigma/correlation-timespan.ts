@@ -48,30 +48,30 @@ function isDigit(char: string): boolean {
 
 /**
  * Parses a timespan such as `5m` or `90s` into seconds.
- * Throws a `SigmaError` with code `INVALID_TIMESPAN` that points at the offending character;
- * `span` is the span of the YAML scalar, which is assumed to start with the text itself (a plain scalar).
+ * Throws a `SigmaError` with code `INVALID_TIMESPAN` that points at the offending character.
+ * `span` is the span of the YAML scalar, assumed to start with the text itself (a plain scalar).
  */
 export function parseTimespan(text: string, span: SourceSpan): number {
   const fail = (message: string, start: number, length = 1): never => {
     throw new SigmaError('INVALID_TIMESPAN', message, shiftSpan(span, start, length));
   };
-  if (text.length === 0) fail(`Invalid timespan: it is empty; expected a number and a unit (${UNIT_LIST}), e.g. 5m`, 0, 0);
+  if (text.length === 0) fail(`invalid timespan: it is empty; expected a number and a unit (${UNIT_LIST}), e.g. 5m`, 0, 0);
 
   const [count, unit, extra] = tokenizeTimespan(text);
   if (count === undefined || count.kind !== 'Number') {
-    return fail(`Invalid timespan '${text}': it must start with a number, e.g. 5m`, count?.start ?? 0);
+    return fail(`invalid timespan '${text}': it must start with a number, e.g. 5m`, count?.start ?? 0);
   }
   if (unit === undefined) {
-    return fail(`Invalid timespan '${text}': the unit is missing after ${count.text}; use one of ${UNIT_LIST}`, text.length, 0);
+    return fail(`invalid timespan '${text}': the unit is missing after ${count.text}; use one of ${UNIT_LIST}`, text.length, 0);
   }
   if (unit.kind === 'Invalid') {
-    return fail(`Invalid timespan '${text}': unexpected '${unit.text}' after ${count.text}; write the unit right after the number, e.g. ${count.text}m`, unit.start);
+    return fail(`invalid timespan '${text}': unexpected '${unit.text}' after ${count.text}; write the unit right after the number, e.g. ${count.text}m`, unit.start);
   }
   if (unit.kind !== 'Unit' || TIMESPAN_UNIT_SECONDS[unit.text] === undefined) {
     const hint = unit.kind === 'Unit' && TIMESPAN_UNIT_SECONDS[unit.text.toLowerCase()] !== undefined
       ? ` (units are case-sensitive: did you mean '${unit.text.toLowerCase()}'?)`
       : '';
-    return fail(`Invalid timespan '${text}': unknown unit '${unit.text}'; use one of ${UNIT_LIST}${hint}`, unit.start);
+    return fail(`invalid timespan '${text}': unknown unit '${unit.text}'; use one of ${UNIT_LIST}${hint}`, unit.start);
   }
   if (extra !== undefined) {
     return fail(
@@ -82,7 +82,7 @@ export function parseTimespan(text: string, span: SourceSpan): number {
   }
 
   const seconds = Number(count.text) * (TIMESPAN_UNIT_SECONDS[unit.text] as number);
-  if (seconds === 0) fail(`Invalid timespan '${text}': it must be greater than zero`, 0, text.length);
-  if (!Number.isSafeInteger(seconds * 1000)) fail(`Invalid timespan '${text}': it is too large`, 0, text.length);
+  if (seconds === 0) fail(`invalid timespan '${text}': it must be greater than zero`, 0, text.length);
+  if (!Number.isSafeInteger(seconds * 1000)) fail(`invalid timespan '${text}': it is too large`, 0, text.length);
   return seconds;
 }

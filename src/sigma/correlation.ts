@@ -69,7 +69,7 @@ class Reporter {
 
 /**
  * Builds a correlation rule from a YAML document already converted to plain values.
- * Every problem goes to `report` with its position; the result is undefined when any of them
+ * Every problem goes to `report` with its position. The result is undefined when any of them
  * is an error, so that the other documents still load.
  *
  * @example
@@ -84,13 +84,13 @@ export function parseCorrelation(
   const reporter = new Reporter(spanOf, report);
   const section = doc['correlation'];
   if (!isRecord(section)) {
-    reporter.add('INVALID_CORRELATION', 'The correlation section must be a mapping with type, rules, timespan and condition', ['correlation']);
+    reporter.add('INVALID_CORRELATION', 'the correlation section must be a mapping with type, rules, timespan and condition', ['correlation']);
     return undefined;
   }
 
   for (const key of Object.keys(section)) {
     if (!CORRELATION_KEYS.has(key)) {
-      reporter.addAtKey('INVALID_CORRELATION', `Unknown key '${key}' in the correlation section; it is ignored`, ['correlation', key], 'warning');
+      reporter.addAtKey('INVALID_CORRELATION', `unknown key '${key}' in the correlation section; it is ignored`, ['correlation', key], 'warning');
     }
   }
 
@@ -120,11 +120,11 @@ export function parseCorrelation(
 function parseType(section: Record<string, unknown>, reporter: Reporter): CorrelationType | undefined {
   const type = section['type'];
   if (type === undefined) {
-    reporter.add('MISSING_FIELD', `The correlation has no type; use one of ${CORRELATION_TYPES.join(', ')}`, ['correlation']);
+    reporter.add('MISSING_FIELD', `the correlation has no type; use one of ${CORRELATION_TYPES.join(', ')}`, ['correlation']);
     return undefined;
   }
   if (typeof type !== 'string' || !(CORRELATION_TYPES as readonly string[]).includes(type)) {
-    reporter.add('INVALID_CORRELATION', `Unknown correlation type '${String(type)}'; use one of ${CORRELATION_TYPES.join(', ')}`, ['correlation', 'type']);
+    reporter.add('INVALID_CORRELATION', `unknown correlation type '${String(type)}'; use one of ${CORRELATION_TYPES.join(', ')}`, ['correlation', 'type']);
     return undefined;
   }
   return type as CorrelationType;
@@ -133,23 +133,23 @@ function parseType(section: Record<string, unknown>, reporter: Reporter): Correl
 function parseRules(section: Record<string, unknown>, reporter: Reporter): RuleReference[] {
   const value = section['rules'];
   if (value === undefined) {
-    reporter.add('MISSING_FIELD', 'The correlation has no rules; list the ids or names of the rules it correlates', ['correlation']);
+    reporter.add('MISSING_FIELD', 'the correlation has no rules; list the ids or names of the rules it correlates', ['correlation']);
     return [];
   }
   const items = typeof value === 'string' ? [{ item: value as unknown, path: ['correlation', 'rules'] as Array<string | number> }]
     : Array.isArray(value) ? value.map((item, index) => ({ item: item as unknown, path: ['correlation', 'rules', index] }))
     : undefined;
   if (items === undefined || items.length === 0) {
-    reporter.add('INVALID_CORRELATION', 'The correlation rules must be a rule id or name, or a non-empty list of them', ['correlation', 'rules']);
+    reporter.add('INVALID_CORRELATION', 'the correlation rules must be a rule id or name, or a non-empty list of them', ['correlation', 'rules']);
     return [];
   }
 
   const references: RuleReference[] = [];
   for (const { item, path } of items) {
     if (typeof item !== 'string' || item === '') {
-      reporter.add('INVALID_CORRELATION', 'A rule reference must be a rule id or name', path);
+      reporter.add('INVALID_CORRELATION', 'a rule reference must be a rule id or name', path);
     } else if (references.some((reference) => reference.reference === item)) {
-      reporter.add('INVALID_CORRELATION', `Rule '${item}' is listed twice; the second entry is ignored`, path, 'warning');
+      reporter.add('INVALID_CORRELATION', `rule '${item}' is listed twice; the second entry is ignored`, path, 'warning');
     } else {
       references.push({ reference: item, span: reporter.spanOf(path) });
     }
@@ -168,7 +168,7 @@ function parseGroupBy(section: Record<string, unknown>, reporter: Reporter): str
   const fields: string[] = [];
   list.forEach((field: unknown, index) => {
     const path = ['correlation', 'group-by', index];
-    if (typeof field !== 'string' || field === '') reporter.add('INVALID_CORRELATION', 'A group-by entry must be a field name', path);
+    if (typeof field !== 'string' || field === '') reporter.add('INVALID_CORRELATION', 'a group-by entry must be a field name', path);
     else if (fields.includes(field)) reporter.add('INVALID_CORRELATION', `group-by lists '${field}' twice`, path, 'warning');
     else fields.push(field);
   });
@@ -179,12 +179,12 @@ function parseTimespanKey(section: Record<string, unknown>, reporter: Reporter):
   const value = section['timespan'];
   const span = reporter.spanOf(['correlation', 'timespan']);
   if (value === undefined) {
-    reporter.add('MISSING_FIELD', 'The correlation has no timespan; write a number and a unit, e.g. 5m', ['correlation']);
+    reporter.add('MISSING_FIELD', 'the correlation has no timespan; write a number and a unit, e.g. 5m', ['correlation']);
     return undefined;
   }
   const text = typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
   if (text === undefined) {
-    reporter.addAt('INVALID_TIMESPAN', 'The timespan must be a number and a unit, e.g. 5m', span);
+    reporter.addAt('INVALID_TIMESPAN', 'the timespan must be a number and a unit, e.g. 5m', span);
     return undefined;
   }
   try {
@@ -211,14 +211,14 @@ function parseAliases(
 
   for (const [alias, mapping] of Object.entries(value)) {
     if (!isRecord(mapping)) {
-      reporter.add('INVALID_CORRELATION', `Alias '${alias}' must map rule names to field names`, ['correlation', 'aliases', alias]);
+      reporter.add('INVALID_CORRELATION', `alias '${alias}' must map rule names to field names`, ['correlation', 'aliases', alias]);
       continue;
     }
     const fields: Record<string, string> = {};
     for (const [rule, field] of Object.entries(mapping)) {
       const path = ['correlation', 'aliases', alias, rule];
       if (typeof field !== 'string' || field === '') {
-        reporter.add('INVALID_CORRELATION', `Alias '${alias}' must give a field name for rule '${rule}'`, path);
+        reporter.add('INVALID_CORRELATION', `alias '${alias}' must give a field name for rule '${rule}'`, path);
         continue;
       }
       fields[rule] = field;
@@ -255,18 +255,18 @@ function parseConditionKey(
   const path = ['correlation', 'condition'];
   if (value === undefined || value === null) {
     // Temporal types without a condition require every listed rule, which the engine applies.
-    if (!isTemporalType(type)) reporter.add('MISSING_FIELD', `A ${type} correlation needs a condition, e.g. 'condition: {gte: 10}'`, ['correlation']);
+    if (!isTemporalType(type)) reporter.add('MISSING_FIELD', `a ${type} correlation needs a condition, e.g. 'condition: {gte: 10}'`, ['correlation']);
     return undefined;
   }
   if (typeof value === 'string') {
     if (!isTemporalType(type)) {
-      reporter.add('INVALID_CORRELATION', `A condition expression is allowed only for temporal and temporal_ordered correlations; a ${type} correlation needs a threshold such as 'gte: 10'`, path);
+      reporter.add('INVALID_CORRELATION', `a condition expression is allowed only for temporal and temporal_ordered correlations; a ${type} correlation needs a threshold such as 'gte: 10'`, path);
       return undefined;
     }
     return parseCorrelationExpression(value, reporter.spanOf(path), rules, (error) => reporter.addAt(error.code, error.message, error.span, error.severity));
   }
   if (!isRecord(value)) {
-    reporter.add('INVALID_CORRELATION', 'The condition must be a mapping such as {gte: 10}, or a boolean expression over rule names for temporal types', path);
+    reporter.add('INVALID_CORRELATION', 'the condition must be a mapping such as {gte: 10}, or a boolean expression over rule names for temporal types', path);
     return undefined;
   }
   return parseThreshold(value, type, reporter);
@@ -284,7 +284,7 @@ function parseThreshold(value: Record<string, unknown>, type: CorrelationType, r
     if ((THRESHOLD_OPERATORS as readonly string[]).includes(key)) {
       operators++;
       const number = parseNumberText(item);
-      if (number === undefined) reporter.add('INVALID_CORRELATION', `The value of ${key} must be a number, not '${String(item)}'`, path);
+      if (number === undefined) reporter.add('INVALID_CORRELATION', `the value of ${key} must be a number, not '${String(item)}'`, path);
       else bounds.push({ operator: key as ThresholdOperator, value: number });
     } else if (key === 'field') {
       fields = parseFieldList(item, path, reporter);
@@ -294,12 +294,12 @@ function parseThreshold(value: Record<string, unknown>, type: CorrelationType, r
         reporter.add('INVALID_CORRELATION', `percentile must be a number from 0 to 100, not '${String(item)}'`, path);
       }
     } else {
-      reporter.addAtKey('INVALID_CORRELATION', `Unknown key '${key}' in the condition; use ${THRESHOLD_OPERATORS.join(', ')}, field or percentile`, path);
+      reporter.addAtKey('INVALID_CORRELATION', `unknown key '${key}' in the condition; use ${THRESHOLD_OPERATORS.join(', ')}, field or percentile`, path);
     }
   }
 
   if (operators === 0) {
-    reporter.add('INVALID_CORRELATION', `The condition needs an operator: one of ${THRESHOLD_OPERATORS.join(', ')}, or two of them for a range`, conditionPath);
+    reporter.add('INVALID_CORRELATION', `the condition needs an operator: one of ${THRESHOLD_OPERATORS.join(', ')}, or two of them for a range`, conditionPath);
   }
   checkFieldUse(type, fields, reporter);
   checkPercentileUse(type, percentile, value['percentile'] !== undefined, reporter);
@@ -323,9 +323,9 @@ function parseFieldList(item: unknown, path: Array<string | number>, reporter: R
 function checkFieldUse(type: CorrelationType, fields: readonly string[], reporter: Reporter): void {
   const path = ['correlation', 'condition'];
   if (type === 'value_count' && fields.length === 0) {
-    reporter.add('MISSING_FIELD', 'A value_count condition needs field: the field whose distinct values are counted', path);
+    reporter.add('MISSING_FIELD', 'a value_count condition needs field: the field whose distinct values are counted', path);
   } else if (NUMERIC_TYPES.has(type) && fields.length !== 1) {
-    reporter.add(fields.length === 0 ? 'MISSING_FIELD' : 'INVALID_CORRELATION', `A ${type} condition needs exactly one field: the numeric field it aggregates`, path);
+    reporter.add(fields.length === 0 ? 'MISSING_FIELD' : 'INVALID_CORRELATION', `a ${type} condition needs exactly one field: the numeric field it aggregates`, path);
   } else if ((type === 'event_count' || isTemporalType(type)) && fields.length > 0) {
     reporter.addAtKey('INVALID_CORRELATION', `field has no meaning in a ${type} condition and is ignored`, [...path, 'field'], 'warning');
   }
@@ -334,9 +334,9 @@ function checkFieldUse(type: CorrelationType, fields: readonly string[], reporte
 function checkPercentileUse(type: CorrelationType, percentile: number | undefined, written: boolean, reporter: Reporter): void {
   const path = ['correlation', 'condition'];
   if (type === 'value_percentile' && !written) {
-    reporter.add('MISSING_FIELD', 'A value_percentile condition needs percentile: the rank from 0 to 100', path);
+    reporter.add('MISSING_FIELD', 'a value_percentile condition needs percentile: the rank from 0 to 100', path);
   } else if (type === 'value_median' && written && percentile !== 50) {
-    reporter.add('INVALID_CORRELATION', 'A value_median condition is the 50th percentile; remove percentile or use value_percentile', [...path, 'percentile']);
+    reporter.add('INVALID_CORRELATION', 'a value_median condition is the 50th percentile; remove percentile or use value_percentile', [...path, 'percentile']);
   } else if (type !== 'value_percentile' && type !== 'value_median' && written) {
     reporter.addAtKey('INVALID_CORRELATION', `percentile has no meaning in a ${type} condition and is ignored`, [...path, 'percentile'], 'warning');
   }

@@ -4,7 +4,7 @@ import type { CorrelationOptions, CorrelationResult } from '../../src/correlate/
 import type { RuleCollection } from '../../src/sigma/model.ts';
 import { loadRules } from './load.ts';
 
-/** Base rules a, b, c and d; the engine only needs their names, the test says which ones matched. */
+/** Base rules a, b, c and d. The engine only needs their names, because each test event lists the rules it matched. */
 export const BASE_RULES = ['a', 'b', 'c', 'd']
   .map((name) => `title: Rule ${name}\nname: ${name}\nlogsource:\n  product: test\ndetection:\n  selection:\n    EventID: 1\n  condition: selection\n`)
   .join('---\n');
@@ -49,7 +49,7 @@ function round(value: number): number {
   return Math.round(value * 1000) / 1000;
 }
 
-/** The input orders every case runs in: as written, reversed, and interleaved from both ends. */
+/** Returns the input orders every case runs in: as written, reversed, and interleaved from both ends. */
 export function orders(count: number): Array<{ label: string; order: number[] }> {
   const forward = [...Array(count).keys()];
   const interleaved: number[] = [];
