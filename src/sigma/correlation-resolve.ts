@@ -64,8 +64,20 @@ function resolveOne(correlation: SigmaCorrelation, lookup: Lookup, diagnostics: 
   const targets: CorrelationTarget[] = [];
   for (const reference of correlation.correlation.rules) {
     const target = resolveReference(reference, lookup, diagnostics);
-    if (target === undefined) failed = true;
-    else targets.push(target);
+    if (target === undefined) {
+      failed = true;
+    } else if (targets.includes(target)) {
+      // One event would then count as two different rules, e.g. satisfying a temporal correlation alone.
+      diagnostics.push({
+        code: 'INVALID_CORRELATION',
+        severity: 'error',
+        message: `'${reference.reference}' names rule ${describeDocument(target)}, which another entry of rules already names; list each rule once`,
+        span: reference.span,
+      });
+      failed = true;
+    } else {
+      targets.push(target);
+    }
   }
   if (failed) return undefined;
 

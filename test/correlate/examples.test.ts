@@ -4,7 +4,7 @@ import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createCorrelationEngine, type CorrelationResult } from '../../src/correlate/index.ts';
-import type { FieldAccessor } from '../../src/engine/index.ts';
+import { valueDate, type FieldAccessor } from '../../src/engine/index.ts';
 import { Hunter } from '../../src/hunt/index.ts';
 import { getProfile } from '../../src/profiles/index.ts';
 import type { RuleCollection, SigmaRule } from '../../src/sigma/model.ts';
@@ -43,7 +43,8 @@ async function huntWithCorrelations(collection: RuleCollection, logs: readonly s
   const flush = (): void => {
     if (current === undefined) return;
     const { event, rules, time, position } = current;
-    const timestamp = time === undefined ? undefined : Date.parse(time);
+    // valueDate reads ISO 8601 text and takes a time without zone as UTC.
+    const timestamp = valueDate(time)?.getTime();
     engine.push({ rules, timestamp, position, fieldValue: (name) => fieldAccessor(name)(event) });
     current = undefined;
   };

@@ -36,6 +36,12 @@ describe('resolveCorrelations', () => {
       runnable: ['y'],
     },
     {
+      name: 'one rule listed by id and by name',
+      files: { 'base.yml': BASE_RULES, 'id.yml': idRule.replace('title: By id\n', 'title: By id\nname: by_id\n'), 'x.yml': correlation('x', '[by_id, 5638f7c0-ac70-491d-8465-2a65075e0d86]') },
+      diagnostics: ['INVALID_CORRELATION error x.yml:5:18'],
+      runnable: [],
+    },
+    {
       name: 'a name two rules share',
       files: { 'base.yml': BASE_RULES, 'again.yml': BASE_RULES.split('---\n')[0] as string, 'x.yml': correlation('x', '[a, b]') },
       diagnostics: ['UNKNOWN_RULE_REFERENCE error x.yml:5:11'],
