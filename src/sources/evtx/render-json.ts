@@ -2,9 +2,9 @@
 // - 'attributes' (the crate's default): `"Provider": {"#attributes": {"Name": …}}`,
 //   `"EventID": {"#attributes": {"Qualifiers": 0}, "#text": 4624}`;
 // - 'separate' (Chainsaw, Hayabusa): `"Provider_attributes": {"Name": …}` beside the element.
-// In both, `<Data Name="X">v</Data>` becomes `"X": v`; unnamed `<Data>` elements are gathered
-// into `"Data": {"#text": v}` or `{"#text": [v1, v2, …]}`; repeated element names get `_1`,
-// `_2`, … suffixes; empty attributes are left out and an empty element is null.
+// In both shapes, `<Data Name="X">v</Data>` becomes `"X": v`. Unnamed `<Data>` elements are
+// gathered into `"Data": {"#text": v}` or `{"#text": [v1, v2, …]}`. Repeated element names get
+// `_1`, `_2`, … suffixes. Empty attributes are left out, and an empty element is null.
 import type { ChunkContext } from './chunk-context.ts';
 import { EvtxFormatError } from './errors.ts';
 import { MAX_RENDERED_NODES } from './limits.ts';
@@ -18,7 +18,7 @@ export type JsonShape = 'attributes' | 'separate';
 
 type JsonObject = Record<string, unknown>;
 
-/** What an element's children produced: child elements, text pieces and unnamed `<Data>` values. */
+/** The rendered children of an element: child elements, text pieces and unnamed `<Data>` values. */
 interface Content {
   object: JsonObject | undefined;
   pieces: JsonValue[];
@@ -117,7 +117,7 @@ export class JsonRenderer {
 
   /**
    * Adds a rendered element to its parent. `nested`: the value is already an object that
-   * holds the attributes under `#attributes`.
+   * contains the attributes under `#attributes`.
    */
   private insert(name: string, attributes: JsonObject | undefined, value: unknown, nested: boolean, parent: Content): void {
     if (name === 'Data') {
@@ -226,13 +226,15 @@ function parentObject(content: Content): JsonObject {
   return (content.object ??= {});
 }
 
-/** The value of an element from its content: an object of children, a typed value, joined text, or undefined. */
+/** Builds an element's value from its content: an object of children, a typed value, joined text, or undefined. */
 function contentValue(content: Content): unknown {
   if (content.object !== undefined || content.data !== undefined) {
     const object = finishObject(content);
     const pieces = content.pieces;
-    const text = pieces.length === 1 ? pieces[0] : pieces.length > 1 ? joinPieces(pieces) : undefined;
-    if (!isEmpty(text)) object['#text'] = text;
+    if (pieces.length > 0) {
+      const text = pieces.length === 1 ? pieces[0] : joinPieces(pieces);
+      if (!isEmpty(text)) object['#text'] = text;
+    }
     return object;
   }
   const pieces = content.pieces;

@@ -17,7 +17,7 @@ function decodeXml(chunk: Uint8Array): string[] {
   return decodeChunkXml(chunk, { chunkIndex: 0, fileOffset: 4096, onWarning: () => {} }).map((r) => r.event);
 }
 
-/** A record whose template is `<Event><EventData><Data Name="V">%0</Data></EventData></Event>`. */
+/** Builds a record whose template is `<Event><EventData><Data Name="V">%0</Data></EventData></Event>`. */
 function oneValue(type: number, data: ArrayLike<number>, optional = false): Uint8Array {
   return new ChunkBuilder()
     .record(1, (w) => {
@@ -237,7 +237,7 @@ describe('hostile input', () => {
   });
 
   test('exponential template expansion is capped', () => {
-    // Template T uses its value 40 times; the value holds another instance of T, 8 levels deep.
+    // Template T uses its value 40 times; the value contains another instance of T, 8 levels deep.
     const result = single((w) => {
       w.fragmentHeader();
       const definition = w.templateInstance((t) => {
