@@ -262,6 +262,20 @@ describe('hostile input', () => {
     expectSkipped(result, 'EVTX_RECORD', /expands to more than/);
   });
 
+  test('large value used many times is capped', () => {
+    // 1,000 uses of one 20,000-byte value would render 40 MB of hex text.
+    const result = single((w) => {
+      w.fragmentHeader();
+      w.templateInstance((t) => {
+        t.fragmentHeader().open('Event').closeStart();
+        for (let i = 0; i < 1000; i++) t.open('A').closeStart().substitution(0, 0x0e).end();
+        t.end().endOfStream();
+      }, [{ type: 0x0e, data: new Array(20000).fill(0xab) }]);
+      w.endOfStream();
+    });
+    expectSkipped(result, 'EVTX_RECORD', /expands to more than/);
+  });
+
   test('invalid UTF-16 is replaced and reported', () => {
     const chunk = oneValue(0x01, [0x41, 0, 0x00, 0xd8, 0x42, 0]);
     const { records, warnings } = decode(chunk);
