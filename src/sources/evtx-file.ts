@@ -57,7 +57,10 @@ async function* readChunks<T>(path: string, options: ReadEvtxOptions, decode: Ch
 async function* readOpenFile<T>(handle: FileHandle, path: string, options: ReadEvtxOptions, decode: ChunkDecoder<T>): AsyncGenerator<EvtxRecord<T>[]> {
   const warn = (code: SourceWarningCode, message: string, offset: number, chunk?: number): void =>
     options.onWarning({ code, message, position: { file: path, offset, ...(chunk === undefined ? {} : { chunk }) } });
-  const buffer = new Uint8Array(CHUNK_SIZE * CHUNKS_PER_READ);
+  // Most logs are small, so the buffer is only as large as the file needs.
+  const fileSize = (await handle.stat()).size;
+  const chunkCount = Math.max(1, Math.ceil((fileSize - FILE_HEADER_SIZE) / CHUNK_SIZE));
+  const buffer = new Uint8Array(CHUNK_SIZE * Math.min(CHUNKS_PER_READ, chunkCount));
   const headerSize = await readFully(handle, buffer.subarray(0, FILE_HEADER_SIZE), 0);
   if (!isEvtx(buffer.subarray(0, headerSize))) {
     warn('EVTX_FILE_HEADER', 'not an EVTX file: signature ElfFile missing', 0);
