@@ -137,15 +137,19 @@ async function runReader(path: string): Promise<number> {
   return events;
 }
 
-/** Prints one mode's median and best time. MB/s is over the uncompressed JSON lines size for every mode. */
-function printRow(mode: Mode, times: number[], events: number, bytes: number): void {
+/**
+ * Prints one mode's median wall time and median CPU time (user plus system, all threads).
+ * CPU time moves less than wall time when other processes share the machine.
+ * MB/s is over the uncompressed JSON lines size for every mode.
+ */
+function printRow(mode: Mode, times: number[], cpuTimes: number[], events: number, bytes: number): void {
   const label = mode === 'floor' ? 'split + JSON.parse' : `openInput (${mode})`;
-  const middle = median(times);
-  const best = Math.min(...times);
+  const wall = median(times);
+  const cpu = median(cpuTimes);
   const megabytesPerSecond = (ms: number): string => (bytes / 1e6 / (ms / 1000)).toFixed(0).padStart(6);
   console.log(
-    `${mode.padEnd(6)} ${label.padEnd(24)} ${middle.toFixed(0).padStart(9)} ${megabytesPerSecond(middle)} ` +
-      `${Math.round(events / (middle / 1000)).toString().padStart(10)} ${best.toFixed(0).padStart(10)} ${megabytesPerSecond(best)}   ` +
+    `${mode.padEnd(6)} ${label.padEnd(24)} ${wall.toFixed(0).padStart(7)} ${megabytesPerSecond(wall)} ` +
+      `${Math.round(events / (wall / 1000)).toString().padStart(10)} ${cpu.toFixed(0).padStart(9)} ${megabytesPerSecond(cpu).padStart(9)}   ` +
       times.map((time) => time.toFixed(0)).join('/'),
   );
 }
@@ -156,12 +160,14 @@ function inputFor(mode: Mode, files: { jsonl: string; array: string; gzip: strin
   return files.jsonl;
 }
 
-/** Child process: times one mode once and prints `milliseconds events` on stdout. */
+/** Child process: times one mode once and prints `wallMilliseconds cpuMilliseconds events` on stdout. */
 async function child(mode: Mode, path: string): Promise<void> {
   const started = process.hrtime.bigint();
+  const cpuStarted = process.cpuUsage();
   const events = mode === 'floor' ? await runFloor(path) : await runReader(path);
   const milliseconds = Number(process.hrtime.bigint() - started) / 1e6;
-  process.stdout.write(`${milliseconds} ${events}\n`);
+  const cpu = process.cpuUsage(cpuStarted);
+  process.stdout.write(`${milliseconds} ${(cpu.user + cpu.system) / 1000} ${events}\n`);
 }
 
 function median(values: number[]): number {
@@ -192,21 +198,23 @@ async function main(): Promise<void> {
       : await generate(folder, megabytes);
     const jsonlBytes = statSync(files.jsonl).size;
     console.log(`generated ${(jsonlBytes / 1e6).toFixed(1)} MB of JSON lines in ${Date.now() - started} ms (${folder})`);
-    console.log('mode   input                    median ms   MB/s   events/s    best ms   MB/s   runs (ms)');
+    console.log('mode   input                    wall ms   MB/s   events/s    CPU ms  MB/CPU-s   wall runs (ms)');
     const self = fileURLToPath(import.meta.url);
     const times = new Map<Mode, number[]>(modes.map((mode) => [mode, []]));
+    const cpuTimes = new Map<Mode, number[]>(modes.map((mode) => [mode, []]));
     const events = new Map<Mode, number>();
     // The modes take turns within each round, so a change in machine load hits them alike.
     for (let run = 0; run < runs; run++) {
       for (const mode of modes) {
         const result = spawnSync(process.execPath, [...process.execArgv, self, '--child', mode, inputFor(mode, files)], { encoding: 'utf8' });
         if (result.status !== 0) throw new Error(`${mode} run failed: ${result.stderr}`);
-        const [milliseconds, count] = result.stdout.trim().split(' ').map(Number);
+        const [milliseconds, cpuMilliseconds, count] = result.stdout.trim().split(' ').map(Number);
         times.get(mode)!.push(milliseconds!);
+        cpuTimes.get(mode)!.push(cpuMilliseconds!);
         events.set(mode, count!);
       }
     }
-    for (const mode of modes) printRow(mode, times.get(mode)!, events.get(mode)!, jsonlBytes);
+    for (const mode of modes) printRow(mode, times.get(mode)!, cpuTimes.get(mode)!, events.get(mode)!, jsonlBytes);
   } finally {
     if (keep === '') rmSync(folder, { recursive: true, force: true });
   }

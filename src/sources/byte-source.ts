@@ -54,17 +54,30 @@ export class ByteSource {
   }
 }
 
-/** Reads a file in chunks of `chunkBytes`. The file is closed when iteration ends or stops early. */
+/**
+ * Reads a file in chunks of `chunkBytes`, with the next read already under way while the
+ * caller handles a chunk, so parsing and disk reads overlap. The file is closed when
+ * iteration ends or stops early.
+ */
 export async function* readFileChunks(path: string, chunkBytes: number): AsyncGenerator<Buffer> {
   const handle = await open(path, 'r');
+  const readNext = async (): Promise<Buffer> => {
+    const buffer = Buffer.allocUnsafe(chunkBytes);
+    const { bytesRead } = await handle.read(buffer, 0, chunkBytes, null);
+    return bytesRead === chunkBytes ? buffer : buffer.subarray(0, bytesRead);
+  };
+  let next: Promise<Buffer> | undefined = readNext();
   try {
     for (;;) {
-      const buffer = Buffer.allocUnsafe(chunkBytes);
-      const { bytesRead } = await handle.read(buffer, 0, chunkBytes, null);
-      if (bytesRead === 0) return;
-      yield bytesRead === chunkBytes ? buffer : buffer.subarray(0, bytesRead);
+      const chunk: Buffer = await next;
+      next = undefined;
+      if (chunk.length === 0) return;
+      next = readNext();
+      yield chunk;
     }
   } finally {
+    // A read still in flight must finish before the handle closes; its error no longer matters.
+    await next?.catch(() => undefined);
     await handle.close();
   }
 }
