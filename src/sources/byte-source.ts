@@ -96,8 +96,8 @@ export async function* reportReadErrors(chunks: AsyncIterable<Buffer>, context: 
   } catch (error) {
     context.cutShort = true;
     const message = (error as Error).message;
-    const what = offset === 0 ? `cannot read the input: ${message}` : `reading failed after ${offset} bytes: ${message}`;
-    context.skip('READ_FAILED', what, { offset });
+    const description = offset === 0 ? `cannot read the input: ${message}` : `reading failed after ${offset} bytes: ${message}`;
+    context.skip('READ_FAILED', description, { offset });
   }
 }
 

@@ -79,7 +79,7 @@ class ValueScanner {
   private slowUntil = -1;
 
   // The value being scanned.
-  /** Where the value starts in `buffer`, or -1 when it started in an earlier chunk. */
+  /** Start of the value in `buffer`, or -1 when it started in an earlier chunk. */
   private valueStart = 0;
   /** First byte of the value. */
   private opener = 0;
