@@ -7,6 +7,8 @@ const cases: Array<{ name: string; head: string | number[]; format: InputFormat 
   { name: 'gzip magic', head: [0x1f, 0x8b, 0x08, 0x00], format: 'gzip' },
   { name: 'UTF-16LE byte order mark', head: [0xff, 0xfe, 0x7b, 0x00], format: 'utf16' },
   { name: 'UTF-16BE byte order mark', head: [0xfe, 0xff, 0x00, 0x7b], format: 'utf16' },
+  { name: 'UTF-16LE without a byte order mark', head: [0x5b, 0x00, 0x7b, 0x00], format: 'utf16' },
+  { name: 'UTF-16BE without a byte order mark', head: [0x00, 0x7b, 0x00, 0x22], format: 'utf16' },
   { name: 'empty input', head: '', format: 'empty' },
   { name: 'whitespace only', head: ' \r\n\t\n', format: 'empty' },
   { name: 'JSON lines', head: '{"a":1}\n{"a":2}\n', format: 'json-lines' },
