@@ -364,12 +364,20 @@ class ValueScanner {
     const errorLine = this.lines.lineAt(this.buffer, at);
     if (!this.dropping) this.context.skip('INVALID_JSON', `invalid JSON: ${reason} at line ${errorLine}`, this.valuePosition);
     this.index++;
+    this.startResync(at);
+  }
+
+  private startResync(at: number): void {
     this.mode = 'resync';
     this.atLineStart = false;
     this.dropping = false;
     this.partial = [];
     this.partialBytes = 0;
     this.pos = at;
+  }
+
+  private isScalarOpener(): boolean {
+    return this.opener !== OPEN_BRACE && this.opener !== OPEN_BRACKET && this.opener !== QUOTE;
   }
 
   /** Handles a value that ends just before `end`. */
@@ -393,8 +401,13 @@ class ValueScanner {
       context.skip('NOT_AN_OBJECT', 'expected a JSON object, found an array', position);
     } else {
       const result = parseEventText(this.valueText(start, end), context.maxDepth);
-      if (result instanceof ParseFailure) context.skip(result.code, result.message, position);
-      else batch.push({ event: result, position });
+      if (result instanceof ParseFailure) {
+        context.skip(result.code, result.message, position);
+        // Text that is not JSON at all is skipped up to the next event line, with this one warning.
+        if (result.code === 'INVALID_JSON' && this.isScalarOpener()) this.startResync(end);
+      } else {
+        batch.push({ event: result, position });
+      }
     }
     this.partial = [];
     this.partialBytes = 0;
