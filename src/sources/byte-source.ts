@@ -5,7 +5,7 @@ import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import type { ReadContext } from './read-options.ts';
 
-/** Bytes needed to tell the formats apart. `detectFormat` gets at least this many when the input is longer. */
+/** Most bytes read ahead to tell the formats apart before any event is read. */
 export const HEAD_BYTES = 64 * 1024;
 
 /**
@@ -20,16 +20,19 @@ export class ByteSource {
     this.iterator = chunks[Symbol.asyncIterator]();
   }
 
-  /** Reads until at least `minBytes` are buffered (or the input ends) and returns them without consuming them. */
-  async head(minBytes: number = HEAD_BYTES): Promise<Buffer> {
+  /**
+   * Reads until `isEnough` accepts the bytes buffered, `HEAD_BYTES` are buffered, or the
+   * input ends, and returns those bytes without consuming them.
+   */
+  async head(isEnough: (head: Buffer) => boolean): Promise<Buffer> {
     let length = this.pending.reduce((sum, chunk) => sum + chunk.length, 0);
-    while (length < minBytes) {
+    while (length < HEAD_BYTES && !(this.pending.length === 1 && isEnough(this.pending[0]!))) {
       const next = await this.iterator.next();
       if (next.done === true) break;
       this.pending.push(next.value);
       length += next.value.length;
+      if (this.pending.length > 1) this.pending.splice(0, this.pending.length, Buffer.concat(this.pending));
     }
-    if (this.pending.length > 1) this.pending.splice(0, this.pending.length, Buffer.concat(this.pending));
     return this.pending[0] ?? Buffer.alloc(0);
   }
 

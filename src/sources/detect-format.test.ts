@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { detectFormat, type InputFormat } from './detect-format.ts';
+import { detectFormat, isHeadConclusive, type InputFormat } from './detect-format.ts';
 
 const cases: Array<{ name: string; head: string | number[]; format: InputFormat }> = [
   { name: 'EVTX signature', head: [...Buffer.from('ElfFile\0'), 0, 0, 0], format: 'evtx' },
@@ -30,6 +30,23 @@ describe('detectFormat', () => {
     test(name, () => {
       const bytes = typeof head === 'string' ? Buffer.from(head, 'utf8') : Uint8Array.from(head);
       assert.equal(detectFormat(bytes), format);
+    });
+  }
+});
+
+describe('isHeadConclusive', () => {
+  const heads: Array<[string, string | number[], boolean]> = [
+    ['short head', '{"a"', false],
+    ['first line complete', '{"a":1}\n', true],
+    ['line break before any text', '\n\n   ', false],
+    ['gzip magic', [0x1f, 0x8b, 8, 0, 0, 0, 0, 0], true],
+    ['EVTX signature', [...Buffer.from('ElfFile\0')], true],
+    ['one long line so far', `{"a":"${'x'.repeat(100)}`, false],
+  ];
+  for (const [name, head, expected] of heads) {
+    test(name, () => {
+      const bytes = typeof head === 'string' ? Buffer.from(head, 'utf8') : Uint8Array.from(head);
+      assert.equal(isHeadConclusive(bytes), expected);
     });
   }
 });

@@ -68,6 +68,20 @@ export function detectFormat(head: Uint8Array): InputFormat {
 }
 
 /**
+ * Returns true once `head` is long enough for `detectFormat` to be sure: the binary
+ * signatures are complete, or a line break follows the first character of the text.
+ * Reading a pipe such as `tail -f` can then start without waiting for a full head.
+ */
+export function isHeadConclusive(head: Uint8Array): boolean {
+  if (head.length < EVTX_SIGNATURE.length) return false;
+  if (startsWith(head, EVTX_SIGNATURE) || (head[0] === 0x1f && head[1] === 0x8b)) return true;
+  if (head[0] === 0xff || head[0] === 0xfe || head[0] === 0x00 || head[1] === 0x00) return true;
+  let start = utf8BomLength(head);
+  while (start < head.length && isJsonWhitespace(head[start]!)) start++;
+  return start < head.length && head.indexOf(NEWLINE, start) !== -1;
+}
+
+/**
  * Scans the object that starts at `start` and reports whether it closes before the
  * first line break with nothing but whitespace after it on that line. Strings and
  * escapes are respected; a head that ends before both the line break and the object's

@@ -8,7 +8,7 @@ import {
   readStreamChunks,
   reportReadErrors,
 } from './byte-source.ts';
-import { detectFormat, type InputFormat } from './detect-format.ts';
+import { detectFormat, isHeadConclusive, type InputFormat } from './detect-format.ts';
 import { readEvtxInput } from './evtx-dispatch.ts';
 import { readJsonLines } from './json-lines-reader.ts';
 import { readJsonStream } from './json-stream-reader.ts';
@@ -52,7 +52,7 @@ async function* readSource(
   context: ReadContext,
   layer: Layer = 'plain',
 ): AsyncGenerator<SourceEvent[]> {
-  const head = await source.head();
+  const head = await source.head(isHeadConclusive);
   const format: InputFormat = detectFormat(head);
   switch (format) {
     case 'empty':

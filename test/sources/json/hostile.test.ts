@@ -75,6 +75,24 @@ describe('standard input', () => {
     assert.deepEqual(events.map((entry) => [entry.event, entry.position.file, entry.position.line]), [[{ n: 1 }, '-', 1], [{ n: 2 }, '-', 2]]);
   });
 
+  test('events arrive before standard input ends', async () => {
+    let release = (): void => undefined;
+    const stalled = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    async function* stdin(): AsyncGenerator<Buffer> {
+      yield Buffer.from('{"n":1}\n');
+      await stalled;
+      yield Buffer.from('{"n":2}\n');
+    }
+    const seen: unknown[] = [];
+    for await (const batch of openInput('-', { stdin: stdin() })) {
+      seen.push(...batch.map((entry) => entry.event['n']));
+      release();
+    }
+    assert.deepEqual(seen, [1, 2]);
+  });
+
   test('gzip from standard input', async () => {
     const stdin = Readable.from([gzipSync(Buffer.from('[{"n":1},{"n":2}]'))]);
     const events = [];
