@@ -66,7 +66,7 @@ export interface VariantSpec {
 }
 
 export interface LogsourceSpec {
-  /** Values of `logsource.product` this profile's events belong to. */
+  /** Values of `logsource.product` this profile's events belong to. Empty: any product. */
   products: string[];
   categories: Record<string, VariantSpec[]>;
   services: Record<string, VariantSpec[]>;
