@@ -101,6 +101,7 @@ async function runHunt(paths: string[], options: HuntOptions): Promise<number> {
   const correlationStage = new CorrelationStage(collection, (detection) => profile ?? getProfile(detection.profile)!, { maxGroups });
   const huntedRules = [...new Set([...rules, ...collection.rules.filter((rule) => collection.correlations.length > 0 && !rules.includes(rule))])];
   const selected = new Set(rules);
+  let lastProfile: string | undefined;
   const hunter = new Hunter({
     rules: huntedRules,
     filters: collection.filters,
@@ -112,7 +113,9 @@ async function runHunt(paths: string[], options: HuntOptions): Promise<number> {
       sink.write(formatter.format(detection));
     },
     onProfile: (file, chosen) => {
-      if (!profile) log(`${file}: profile ${chosen.name}`);
+      // Said for the first input and whenever the profile changes, not for every file.
+      if (!profile && chosen.name !== lastProfile) log(`${file}: events look like ${chosen.name} events; using the ${chosen.name} profile`);
+      lastProfile = chosen.name;
     },
     onRuleError: (error, chosen) => log(`warning: rule '${error.rule.title}' (${error.rule.origin.file}) cannot run with profile ${chosen.name}: ${error.message}`),
     afterBatch: async () => {

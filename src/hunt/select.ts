@@ -10,7 +10,7 @@ export interface RuleSelection {
   exclude?: readonly string[];
 }
 
-/** The rules (or correlations) that pass the selection, in their original order. */
+/** Returns the rules (or correlations) that pass the selection, in their original order. */
 export function selectRules<T extends RuleMetadata>(rules: readonly T[], selection: RuleSelection): T[] {
   const minimum = selection.minLevel ? RULE_LEVELS.indexOf(selection.minLevel) : 0;
   const tags = selection.tags?.map((tag) => tag.toLowerCase());

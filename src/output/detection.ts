@@ -3,7 +3,7 @@ import type { CorrelationType, SigmaCorrelation, SigmaRule } from '../sigma/inde
 import type { EngineProfile, FieldAccessor } from '../engine/index.ts';
 import { detectionFieldNames } from './rule-fields.ts';
 
-/** Where the event of a detection was read. */
+/** Source position of the event behind a detection. */
 export interface DetectionSource {
   file: string;
   line?: number;
@@ -66,7 +66,7 @@ export class DetectionBuilder {
     this.host = HOST_FIELDS.map((field) => profile.fieldAccessor(field));
   }
 
-  /** The event's time as text, or undefined. */
+  /** Returns the event's time as text, or undefined. */
   eventTime(event: Record<string, unknown>): string | undefined {
     return firstText(this.timestamp, event);
   }

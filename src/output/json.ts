@@ -2,7 +2,7 @@
 import type { CorrelationAlert, Detection, RuleDetection } from './detection.ts';
 import type { RuleMetadata } from '../sigma/index.ts';
 
-/** The JSON shape of a detection. The rule keeps its author, as the Detection Rule License asks of alerts. */
+/** Returns the JSON shape of a detection. The rule keeps its author, as the Detection Rule License asks of alerts. */
 export function detectionToJson(detection: Detection): Record<string, unknown> {
   return detection.kind === 'rule' ? ruleDetectionToJson(detection) : correlationToJson(detection);
 }

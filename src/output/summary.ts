@@ -39,7 +39,7 @@ export class HuntSummary {
     this.skipped.set(code, (this.skipped.get(code) ?? 0) + 1);
   }
 
-  /** The summary as lines of text for stderr. */
+  /** Formats the summary as lines of text for stderr. */
   format(color: boolean): string {
     const seconds = Math.max(0.001, (Date.now() - this.started) / 1000);
     const bold = color ? pc.bold : (text: string) => text;

@@ -29,13 +29,13 @@ function fieldText(value: unknown): string {
   return typeof value === 'string' ? value : stringifyEvent(value);
 }
 
-/** The table's header line. */
+/** Returns the table's header line. */
 export function tableHeader(options: TableOptions): string {
   const header = `${fit('Time', COLUMN_WIDTHS.time)} ${fit('Level', COLUMN_WIDTHS.level)} ${fit('Rule', COLUMN_WIDTHS.title)} ${fit('Host', COLUMN_WIDTHS.host)} Details`;
   return `${options.color ? pc.bold(header) : header}\n`;
 }
 
-/** One detection as a table row; the details column is cut to the terminal width. */
+/** Formats one detection as a table row, cutting the details column to the terminal width. */
 export function formatTableRow(detection: Detection, options: TableOptions): string {
   const level = detection.rule.level ?? 'informational';
   const levelText = fit(level, COLUMN_WIDTHS.level);
