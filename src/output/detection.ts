@@ -1,5 +1,5 @@
 // The detection record that every output format writes.
-import type { SigmaRule } from '../sigma/index.ts';
+import type { CorrelationType, SigmaCorrelation, SigmaRule } from '../sigma/index.ts';
 import type { EngineProfile, FieldAccessor } from '../engine/index.ts';
 import { detectionFieldNames } from './rule-fields.ts';
 
@@ -26,6 +26,28 @@ export interface RuleDetection {
   fields: Array<[string, unknown]>;
   profile: string;
 }
+
+/** A correlation rule that fired for one group of events. */
+export interface CorrelationAlert {
+  kind: 'correlation';
+  rule: SigmaCorrelation;
+  type: CorrelationType;
+  /** When it fired (ISO 8601). */
+  timestamp: string;
+  /** Group-by field → value. */
+  group: Record<string, string>;
+  /** The first and last event time of the window (ISO 8601). */
+  firstTime: string;
+  lastTime: string;
+  /** The aggregate the condition tested (count, distinct count, sum, average, percentile, or rules seen). */
+  value: number;
+  eventCount: number;
+  /** The events that made it fire, at most a configured number of them. */
+  events: Array<{ source: DetectionSource; time: string; rules: string[] }>;
+}
+
+/** Anything the hunt reports. */
+export type Detection = RuleDetection | CorrelationAlert;
 
 /** Field names tried, in order, for an event's time and host. */
 const TIMESTAMP_FIELDS = ['TimeCreated_SystemTime', '@timestamp', 'timestamp', 'Timestamp', 'time', 'EventTime', 'UtcTime'];
