@@ -1,0 +1,37 @@
+// What the backends need from a profile: where a Sigma field lives and which events a logsource selects.
+import type { Logsource } from '../sigma/model.ts';
+import type { FieldLocation } from './query.ts';
+
+/** One way a logsource appears in the events, e.g. Sysmon EventID 1 or Security 4688. */
+export interface LogsourceVariant {
+  /** Field equalities AND-ed together; each field matches any of its values. */
+  conditions: Array<{ field: string; values: string[] }>;
+  /** Sigma field name → field name in this variant, e.g. `Image` → `NewProcessName` for 4688. */
+  fieldMap: Record<string, string>;
+  label: string;
+}
+
+/** The profile as the backends see it. */
+export interface BackendProfile {
+  name: string;
+  /** Candidate locations of a Sigma field, most likely first. */
+  locateField(field: string): FieldLocation[];
+  /** The variants a logsource stands for; an empty list means the logsource adds no condition. */
+  logsourceVariants(logsource: Logsource): LogsourceVariant[];
+}
+
+/**
+ * Fields under their own names, with a dotted name also read as a path of nested keys, and no
+ * logsource conditions: the events are assumed to be of the rule's logsource already.
+ */
+export const RAW_PROFILE: BackendProfile = {
+  name: 'raw',
+  locateField(field) {
+    const literal = { name: field, path: [field] };
+    if (!field.includes('.')) return [literal];
+    return [literal, { name: field, path: field.split('.') }];
+  },
+  logsourceVariants() {
+    return [];
+  },
+};

@@ -1,0 +1,119 @@
+// The SQL dialect shared by PostgreSQL, DuckDB, SQLite and ClickHouse: every construct is written
+// once here in terms of a flavour table.
+//
+// Absent fields: a field test on an absent field yields NULL, and NULL behaves as false under AND
+// and OR. Only NOT would turn it into NULL instead of true, so NOT is written as
+// `NOT COALESCE(x, FALSE)`: `selection AND NOT filter` fires when the filter's field is missing.
+import { assertNever, type StringPattern } from '../../sigma/model.ts';
+import type { Dialect } from '../dialect.ts';
+import { BackendUnsupportedError } from '../errors.ts';
+import type { FieldRef, FieldTest } from '../query.ts';
+import { parseSigmaRegex } from '../regex.ts';
+import { foldCase, patternShape, toLikePattern } from '../sigma-string.ts';
+import type { SqlFlavour } from './sql-flavour.ts';
+
+/** How events are stored: one JSON document per row, or one column per field. */
+export type SqlLayout = 'json' | 'flat';
+
+export interface SqlOptions {
+  layout: SqlLayout;
+  table: string;
+  /** The JSON column of the `json` layout. */
+  column: string;
+}
+
+export const DEFAULT_SQL_OPTIONS: SqlOptions = { layout: 'json', table: 'events', column: 'event' };
+
+/** Builds the dialect of one SQL engine. */
+export function sqlDialect(flavour: SqlFlavour, options: SqlOptions): Dialect {
+  const column = flavour.identifier(options.column);
+
+  const text = (field: FieldRef): string => {
+    const values = field.locations.map((location) =>
+      options.layout === 'json' ? flavour.jsonText(column, location.path) : flavour.columnText(flavour.identifier(location.name)),
+    );
+    return values.length === 1 ? values[0]! : `COALESCE(${values.join(', ')})`;
+  };
+
+  const present = (field: FieldRef): string => {
+    const tests = field.locations.map((location) =>
+      options.layout === 'json'
+        ? flavour.jsonPresent(column, location.path)
+        : `${flavour.identifier(location.name)} IS NOT NULL`,
+    );
+    return tests.length === 1 ? tests[0]! : `(${tests.join(' OR ')})`;
+  };
+
+  const stringTest = (value: string, pattern: StringPattern): string => {
+    const shape = patternShape(pattern);
+    if (shape.kind === 'any') return `${value} IS NOT NULL`;
+    const folded = foldCase(pattern);
+    const subject = pattern.cased ? value : flavour.lower(value);
+    if (shape.kind === 'equals') return `${subject} = ${flavour.string(pattern.cased ? shape.text : shape.text.toLowerCase())}`;
+    const like = toLikePattern(folded);
+    return pattern.cased ? flavour.like(value, like) : flavour.likeFolded(subject, like);
+  };
+
+  const fieldTest = (field: FieldRef, test: FieldTest): string => {
+    switch (test.kind) {
+      case 'String':
+        return stringTest(text(field), test);
+      case 'Regex':
+        return flavour.regex(text(field), parseSigmaRegex(test));
+      case 'Cidr':
+        return flavour.cidr(text(field), test);
+      case 'Compare':
+        return `${flavour.number(text(field))} ${COMPARE_OPERATORS[test.operator]} ${test.value}`;
+      case 'Exists':
+        return test.present ? present(field) : `NOT ${present(field)}`;
+      case 'Null':
+        return `${text(field)} IS NULL`;
+      case 'FieldRef':
+        return fieldRefTest(flavour, text(field), text(test.other), test.match, test.cased);
+      case 'TimePart':
+        throw new BackendUnsupportedError(flavour.target, `${test.part} time modifier`, 'timestamps are not parsed in SQL conversions');
+      default:
+        return assertNever(test);
+    }
+  };
+
+  return {
+    target: flavour.target,
+    and: 'AND',
+    or: 'OR',
+    not: (operand) => `NOT COALESCE(${operand}, ${flavour.falseLiteral})`,
+    matchAll: flavour.trueLiteral,
+    matchNone: flavour.falseLiteral,
+    field: fieldTest,
+    keyword(test) {
+      if (options.layout !== 'json') {
+        throw new BackendUnsupportedError(flavour.target, 'keyword search', 'the flat layout has no list of all values; use --layout json');
+      }
+      if (test.kind === 'Regex') {
+        const parsed = parseSigmaRegex(test);
+        return flavour.anyLeaf(column, (leaf) => flavour.regex(leaf, parsed));
+      }
+      return flavour.anyLeaf(column, (leaf) => stringTest(leaf, test));
+    },
+    statement: (condition) => `SELECT * FROM ${flavour.identifier(options.table)} WHERE ${condition}`,
+  };
+}
+
+const COMPARE_OPERATORS = { lt: '<', lte: '<=', gt: '>', gte: '>=' } as const;
+
+function fieldRefTest(flavour: SqlFlavour, value: string, other: string, match: string, cased: boolean): string {
+  const left = cased ? value : flavour.lower(value);
+  const right = cased ? other : flavour.lower(other);
+  switch (match) {
+    case 'equals':
+      return `${left} = ${right}`;
+    case 'contains':
+      return flavour.contains(left, right);
+    case 'startswith':
+      return flavour.startsWith(left, right);
+    case 'endswith':
+      return flavour.endsWith(left, right);
+    default:
+      throw new Error(`Unknown match kind ${match}`);
+  }
+}
