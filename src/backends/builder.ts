@@ -23,7 +23,9 @@ interface BuildContext {
 /** Builds the query tree of a rule: (variant conditions AND detection) OR-ed over the variants. */
 export function buildQuery(rule: SigmaRule, profile: BackendProfile, target: TargetName): QueryNode {
   const variants = profile.logsourceVariants(rule.logsource);
-  if (variants.length === 0) return buildDetection({ rule, profile, fieldMap: {}, target });
+  if (variants.length === 0) {
+    throw new BackendUnsupportedError(target, 'logsource', `profile ${profile.name} has no events for this logsource`);
+  }
   return or(variants.map((variant) => buildVariant(rule, profile, variant, target)));
 }
 
@@ -128,7 +130,7 @@ function buildPattern(context: BuildContext, item: DetectionItem, pattern: Value
 
 function resolveField(context: BuildContext, field: string, mapped: boolean): FieldRef {
   const name = mapped ? (context.fieldMap[field] ?? field) : field;
-  return { sigma: field, locations: context.profile.locateField(name) };
+  return { sigma: field, mapped: name, locations: context.profile.locateField(name) };
 }
 
 function unsupported(context: BuildContext, construct: string, detail: string): BackendUnsupportedError {

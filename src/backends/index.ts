@@ -1,7 +1,7 @@
 // Public surface of the backends: rule → query text for SQL engines, Elasticsearch, Splunk and KQL.
 export { convertRule, convertRules, type ConversionResult, type ConvertOptions } from './convert.ts';
 export { BackendUnsupportedError } from './errors.ts';
-export { RAW_PROFILE, type BackendProfile, type LogsourceVariant } from './profile.ts';
+export { RAW_PROFILE, backendProfile, type BackendProfile, type LogsourceVariant } from './profile.ts';
 export type { FieldLocation } from './query.ts';
 export { TARGET_NAMES, isTargetName, type TargetName } from './target-names.ts';
 export { DEFAULT_TARGET_OPTIONS, type TargetOptions } from './targets.ts';

@@ -1,4 +1,5 @@
 // What the backends need from a profile: where a Sigma field lives and which events a logsource selects.
+import type { Profile } from '../profiles/index.ts';
 import type { Logsource } from '../sigma/model.ts';
 import type { FieldLocation } from './query.ts';
 
@@ -16,7 +17,7 @@ export interface BackendProfile {
   name: string;
   /** Candidate locations of a Sigma field, most likely first. */
   locateField(field: string): FieldLocation[];
-  /** The variants a logsource stands for; an empty list means the logsource adds no condition. */
+  /** The variants a logsource stands for; an empty list means the profile has no events for it. */
   logsourceVariants(logsource: Logsource): LogsourceVariant[];
 }
 
@@ -32,6 +33,23 @@ export const RAW_PROFILE: BackendProfile = {
     return [literal, { name: field, path: field.split('.') }];
   },
   logsourceVariants() {
-    return [];
+    return [{ conditions: [], fieldMap: {}, label: 'any event' }];
   },
 };
+
+/**
+ * Adapts a Sigil profile: each path the profile tries for a field becomes a location, named by
+ * its dotted path for targets with flat field names (`winlog.event_data.Image` with winlogbeat).
+ */
+export function backendProfile(profile: Profile): BackendProfile {
+  return {
+    name: profile.name,
+    locateField: (field) => profile.fieldPaths(field).map((path) => ({ name: path.join('.'), path })),
+    logsourceVariants: (logsource) =>
+      profile.logsourceVariants(logsource).map((variant) => ({
+        conditions: variant.conditions.map((condition) => ({ field: condition.field, values: [...condition.values] })),
+        fieldMap: { ...variant.fieldMap },
+        label: variant.label,
+      })),
+  };
+}

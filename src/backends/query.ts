@@ -15,7 +15,7 @@ import type {
 export interface FieldLocation {
   /** Name of the field in targets with flat field names (Lucene, SPL, KQL, flat SQL columns). */
   name: string;
-  /** Path of keys inside one JSON document, for SQL tables with a JSON column. */
+  /** Path of keys inside one JSON document, for SQL tables with a JSON column; `*` is any key. */
   path: string[];
 }
 
@@ -23,6 +23,8 @@ export interface FieldLocation {
 export interface FieldRef {
   /** The field name as the rule wrote it. */
   sigma: string;
+  /** The name after the logsource variant's renames; the column name of flat SQL tables. */
+  mapped: string;
   /** Candidate locations; the first one present in an event is the field's value. */
   locations: FieldLocation[];
 }

@@ -1,7 +1,7 @@
 // Sigma regular expressions (JavaScript syntax, search anywhere in the value) rewritten for the
 // regex flavours of the targets. The pattern is parsed once with regjsparser; each flavour either
 // patches the source at node ranges (RE2, PostgreSQL, PCRE) or regenerates it (Lucene).
-import { parse, type AstNode, type RootNode } from 'regjsparser';
+import regjsparser, { type AstNode, type RootNode } from 'regjsparser';
 import type { RegexPattern } from '../sigma/model.ts';
 
 export interface RegexFlags {
@@ -35,7 +35,7 @@ export function parseSigmaRegex(pattern: RegexPattern): ParsedRegex {
     if (inline[1]!.includes('m')) flags.multiline = true;
     if (inline[1]!.includes('s')) flags.dotAll = true;
   }
-  const ast = parse(source, '', { lookbehind: true });
+  const ast = regjsparser.parse(source, '', { lookbehind: true });
   return { source, flags, ast };
 }
 

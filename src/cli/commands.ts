@@ -1,11 +1,12 @@
 // The list of subcommands. Each module exports `register(program)`.
 import type { Command } from 'commander';
 import { register as registerCheck } from './check.ts';
+import { register as registerConvert } from './convert.ts';
 import { register as registerHunt } from './hunt.ts';
 
 type Register = (program: Command) => void;
 
-const commands: Register[] = [registerHunt, registerCheck];
+const commands: Register[] = [registerHunt, registerCheck, registerConvert];
 
 /** Adds every subcommand to the program. */
 export function registerCommands(program: Command): void {

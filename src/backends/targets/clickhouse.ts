@@ -41,6 +41,7 @@ export const CLICKHOUSE: SqlFlavour = {
   contains: (haystack, needle) => `position(${haystack}, ${needle}) > 0`,
   startsWith: (haystack, prefix) => `startsWith(${haystack}, ${prefix})`,
   endsWith: (haystack, suffix) => `endsWith(${haystack}, ${suffix})`,
+  wildcardPaths: false,
   trueLiteral: 'true',
   falseLiteral: 'false',
 };

@@ -26,6 +26,7 @@ export const DUCKDB: SqlFlavour = {
   contains: (haystack, needle) => `contains(${haystack}, ${needle})`,
   startsWith: (haystack, prefix) => `starts_with(${haystack}, ${prefix})`,
   endsWith: (haystack, suffix) => `ends_with(${haystack}, ${suffix})`,
+  wildcardPaths: false,
   trueLiteral: 'TRUE',
   falseLiteral: 'FALSE',
 };

@@ -13,12 +13,19 @@ function pathLiteral(path: string[]): string {
   return standardString(`{${path.map(pathKey).join(',')}}`);
 }
 
+// An SQL/JSON path such as '$.Event.UserData.*.SubjectUserName' for paths with a `*` key.
+function jsonPathLiteral(path: string[]): string {
+  return standardString('$' + path.map((key) => (key === '*' ? '.*' : `."${key.replace(/["\\]/g, (char) => `\\${char}`)}"`)).join(''));
+}
+
 export const POSTGRES: SqlFlavour = {
   target: 'postgres',
   string: standardString,
   identifier: standardIdentifier,
-  jsonText: (column, path) => `(${column} #>> ${pathLiteral(path)})`,
-  jsonPresent: (column, path) => `(${column} #> ${pathLiteral(path)}) IS NOT NULL`,
+  jsonText: (column, path) =>
+    path.includes('*') ? `(jsonb_path_query_first(${column}, ${jsonPathLiteral(path)}) #>> '{}')` : `(${column} #>> ${pathLiteral(path)})`,
+  jsonPresent: (column, path) =>
+    path.includes('*') ? `jsonb_path_exists(${column}, ${jsonPathLiteral(path)})` : `(${column} #> ${pathLiteral(path)}) IS NOT NULL`,
   columnText: (column) => `CAST(${column} AS text)`,
   lower: (expression) => `lower(${expression})`,
   like: (expression, pattern) => `${expression} LIKE ${standardString(pattern)}`,
@@ -46,6 +53,7 @@ export const POSTGRES: SqlFlavour = {
   contains: (haystack, needle) => `strpos(${haystack}, ${needle}) > 0`,
   startsWith: (haystack, prefix) => `starts_with(${haystack}, ${prefix})`,
   endsWith: (haystack, suffix) => `right(${haystack}, length(${suffix})) = ${suffix}`,
+  wildcardPaths: true,
   trueLiteral: 'TRUE',
   falseLiteral: 'FALSE',
 };

@@ -28,19 +28,23 @@ export const DEFAULT_SQL_OPTIONS: SqlOptions = { layout: 'json', table: 'events'
 export function sqlDialect(flavour: SqlFlavour, options: SqlOptions): Dialect {
   const column = flavour.identifier(options.column);
 
+  // NOTE: paths with a `*` key are read only where the flavour has a wildcard JSON path
+  // (PostgreSQL); elsewhere such a location is skipped, see docs/backends.md.
+  const paths = (field: FieldRef): string[][] => {
+    const usable = field.locations.map((location) => location.path).filter((path) => flavour.wildcardPaths || !path.includes('*'));
+    if (usable.length === 0) throw new BackendUnsupportedError(flavour.target, `field ${field.sigma}`, 'its only paths have a wildcard key');
+    return usable;
+  };
+
   const text = (field: FieldRef): string => {
-    const values = field.locations.map((location) =>
-      options.layout === 'json' ? flavour.jsonText(column, location.path) : flavour.columnText(flavour.identifier(location.name)),
-    );
+    if (options.layout === 'flat') return flavour.columnText(flavour.identifier(field.mapped));
+    const values = paths(field).map((path) => flavour.jsonText(column, path));
     return values.length === 1 ? values[0]! : `COALESCE(${values.join(', ')})`;
   };
 
   const present = (field: FieldRef): string => {
-    const tests = field.locations.map((location) =>
-      options.layout === 'json'
-        ? flavour.jsonPresent(column, location.path)
-        : `${flavour.identifier(location.name)} IS NOT NULL`,
-    );
+    if (options.layout === 'flat') return `${flavour.identifier(field.mapped)} IS NOT NULL`;
+    const tests = paths(field).map((path) => flavour.jsonPresent(column, path));
     return tests.length === 1 ? tests[0]! : `(${tests.join(' OR ')})`;
   };
 

@@ -32,6 +32,8 @@ export interface SqlFlavour {
   contains(haystack: string, needle: string): string;
   startsWith(haystack: string, prefix: string): string;
   endsWith(haystack: string, suffix: string): string;
+  /** Whether JSON paths may contain a `*` key (any key at that level). */
+  wildcardPaths: boolean;
   trueLiteral: string;
   falseLiteral: string;
 }

@@ -41,6 +41,7 @@ export const SQLITE: SqlFlavour = {
   contains: (haystack, needle) => `instr(${haystack}, ${needle}) > 0`,
   startsWith: (haystack, prefix) => `substr(${haystack}, 1, length(${prefix})) = ${prefix}`,
   endsWith: (haystack, suffix) => `(length(${suffix}) = 0 OR substr(${haystack}, -length(${suffix})) = ${suffix})`,
+  wildcardPaths: false,
   trueLiteral: 'TRUE',
   falseLiteral: 'FALSE',
 };
