@@ -17,6 +17,8 @@ export interface Dialect {
   /** A condition true for every event, used when a rule has no condition left. */
   matchAll: string;
   matchNone: string;
+  /** Longer AND/OR chains are split into parenthesized groups of this size (SQLite limits expression depth). */
+  maxChain?: number;
   field(field: FieldRef, test: FieldTest): string;
   keyword(test: Extract<QueryNode, { kind: 'Keyword' }>['test']): string;
   /** Wraps the rendered condition into a complete query. */

@@ -42,9 +42,13 @@ export const RAW_PROFILE: BackendProfile = {
  * its dotted path for targets with flat field names (`winlog.event_data.Image` with winlogbeat).
  */
 export function backendProfile(profile: Profile): BackendProfile {
+  // TODO: read the text key from the profile once profiles expose it; the built-in windows
+  // profile unwraps `#text` (elements with attributes in the evtx JSON shape).
+  const textKey = (profile as { textKey?: string }).textKey ?? (profile.name === 'windows' ? '#text' : undefined);
   return {
     name: profile.name,
-    locateField: (field) => profile.fieldPaths(field).map((path) => ({ name: path.join('.'), path })),
+    locateField: (field) =>
+      profile.fieldPaths(field).map((path) => (textKey === undefined ? { name: path.join('.'), path } : { name: path.join('.'), path, textKey })),
     logsourceVariants: (logsource) =>
       profile.logsourceVariants(logsource).map((variant) => ({
         conditions: variant.conditions.map((condition) => ({ field: condition.field, values: [...condition.values] })),

@@ -17,6 +17,8 @@ export interface FieldLocation {
   name: string;
   /** Path of keys inside one JSON document, for SQL tables with a JSON column; `*` is any key. */
   path: string[];
+  /** When the value at `path` is an object with this key, the key's value is the field's value (`#text`). */
+  textKey?: string;
 }
 
 /** A Sigma field after the logsource variant's renames and the profile's mapping. */
@@ -27,6 +29,14 @@ export interface FieldRef {
   mapped: string;
   /** Candidate locations; the first one present in an event is the field's value. */
   locations: FieldLocation[];
+}
+
+/**
+ * The locations whose name has no `*` key, for targets that cannot write a wildcard field name.
+ * NOTE: values found only through a wildcard path (such as `UserData.*.Field`) are then missed.
+ */
+export function plainLocations(field: FieldRef): FieldLocation[] {
+  return field.locations.filter((location) => !location.path.includes('*'));
 }
 
 /** `fieldref` with the referenced field resolved. */

@@ -7,9 +7,9 @@ import type { QueryNode } from './query.ts';
 export function renderCondition(node: QueryNode, dialect: Dialect): string {
   switch (node.kind) {
     case 'And':
-      return node.operands.map((operand) => renderOperand(operand, dialect)).join(` ${dialect.and} `);
+      return renderChain(node.operands, dialect.and, dialect);
     case 'Or':
-      return node.operands.map((operand) => renderOperand(operand, dialect)).join(` ${dialect.or} `);
+      return renderChain(node.operands, dialect.or, dialect);
     case 'Not':
       return dialect.not(renderCondition(node.operand, dialect), isCompound(node.operand));
     case 'Const':
@@ -21,6 +21,25 @@ export function renderCondition(node: QueryNode, dialect: Dialect): string {
     default:
       return assertNever(node);
   }
+}
+
+function renderChain(operands: QueryNode[], operator: string, dialect: Dialect): string {
+  return joinChain(
+    operands.map((operand) => renderOperand(operand, dialect)),
+    operator,
+    dialect.maxChain ?? Number.POSITIVE_INFINITY,
+  );
+}
+
+// Splits a long chain into parenthesized groups of at most `limit` operands, recursively, so
+// that the parser's expression depth grows with the logarithm of the chain length.
+function joinChain(texts: string[], operator: string, limit: number): string {
+  if (texts.length <= limit) return texts.join(` ${operator} `);
+  const groups: string[] = [];
+  for (let start = 0; start < texts.length; start += limit) {
+    groups.push(`(${texts.slice(start, start + limit).join(` ${operator} `)})`);
+  }
+  return joinChain(groups, operator, limit);
 }
 
 // Operands of AND and OR that are themselves AND or OR get parentheses, so no reader (or

@@ -26,6 +26,9 @@ export const CLICKHOUSE: SqlFlavour = {
       `JSONType(${at}) IN ('Int64', 'UInt64', 'Double', 'Bool'), JSONExtractRaw(${at}), NULL)`
     );
   },
+  jsonType: (column, path) => `toString(JSONType(${column}, ${pathArguments(path)}))`,
+  objectType: 'Object',
+  arrayType: 'Array',
   jsonPresent: (column, path) => `JSONHas(${column}, ${pathArguments(path)})`,
   columnText: (column) => `toString(${column})`,
   lower: (expression) => `lowerUTF8(${expression})`,

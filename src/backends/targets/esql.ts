@@ -4,7 +4,7 @@ import { assertNever, type StringPattern } from '../../sigma/model.ts';
 import type { Dialect } from '../dialect.ts';
 import { BackendUnsupportedError } from '../errors.ts';
 import { LuceneRegexError, toLuceneRegex } from '../lucene-regex.ts';
-import type { FieldTest } from '../query.ts';
+import { plainLocations, type FieldTest } from '../query.ts';
 import { parseSigmaRegex } from '../regex.ts';
 import { foldCase, normalizeParts, patternShape } from '../sigma-string.ts';
 
@@ -77,7 +77,9 @@ export function esqlDialect(index: string): Dialect {
     matchAll: 'true',
     matchNone: 'false',
     field(field, test) {
-      const names = field.locations.map((location) => esqlField(location.name));
+      const locations = plainLocations(field);
+      if (locations.length === 0) throw new BackendUnsupportedError('esql', `field ${field.sigma}`, 'its only paths have a wildcard key');
+      const names = locations.map((location) => esqlField(location.name));
       // ES stores no nulls, so a null field and an absent one are the same to ES|QL.
       if (test.kind === 'Null' || (test.kind === 'Exists' && !test.present)) {
         return names.length === 1 ? `${names[0]} IS NULL` : `(${names.map((name) => `${name} IS NULL`).join(' AND ')})`;

@@ -7,7 +7,7 @@
 import { assertNever, type StringPattern } from '../../sigma/model.ts';
 import type { Dialect } from '../dialect.ts';
 import { BackendUnsupportedError } from '../errors.ts';
-import type { FieldRef, FieldTest } from '../query.ts';
+import { plainLocations, type FieldRef, type FieldTest } from '../query.ts';
 import { parseSigmaRegex } from '../regex.ts';
 import { patternShape, toAnchoredRegex } from '../sigma-string.ts';
 import { toRe2 } from './re2.ts';
@@ -78,7 +78,9 @@ function fieldTest(name: string, test: FieldTest): string {
 }
 
 function eachLocation(field: FieldRef, test: FieldTest): string {
-  const written = field.locations.map((location) => fieldTest(kqlField(location.name), test));
+  const locations = plainLocations(field);
+  if (locations.length === 0) throw new BackendUnsupportedError('kql', `field ${field.sigma}`, 'its only paths have a wildcard key');
+  const written = locations.map((location) => fieldTest(kqlField(location.name), test));
   return written.length === 1 ? written[0]! : `(${written.join(' or ')})`;
 }
 

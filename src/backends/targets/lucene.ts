@@ -27,8 +27,9 @@ function term(pattern: StringPattern): string {
     .join('');
 }
 
+// The generated patterns escape every `/` already.
 function regexTerm(source: string): string {
-  return `/${source.replaceAll('/', '\\/')}/`;
+  return `/${source}/`;
 }
 
 function luceneRegex(test: Parameters<typeof parseSigmaRegex>[0]): string {
@@ -65,7 +66,8 @@ function valueTerm(test: FieldTest): string {
 }
 
 function anyLocation(field: FieldRef, write: (name: string) => string): string {
-  const written = field.locations.map((location) => write(escapeLucene(location.name)));
+  // A `*` in a field name is a wildcard over field names in query strings, as in the profile.
+  const written = field.locations.map((location) => write(location.name.split('*').map(escapeLucene).join('*')));
   return written.length === 1 ? written[0]! : `(${written.join(' OR ')})`;
 }
 

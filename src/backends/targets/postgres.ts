@@ -24,6 +24,10 @@ export const POSTGRES: SqlFlavour = {
   identifier: standardIdentifier,
   jsonText: (column, path) =>
     path.includes('*') ? `(jsonb_path_query_first(${column}, ${jsonPathLiteral(path)}) #>> '{}')` : `(${column} #>> ${pathLiteral(path)})`,
+  jsonType: (column, path) =>
+    path.includes('*') ? `jsonb_typeof(jsonb_path_query_first(${column}, ${jsonPathLiteral(path)}))` : `jsonb_typeof(${column} #> ${pathLiteral(path)})`,
+  objectType: 'object',
+  arrayType: 'array',
   jsonPresent: (column, path) =>
     path.includes('*') ? `jsonb_path_exists(${column}, ${jsonPathLiteral(path)})` : `(${column} #> ${pathLiteral(path)}) IS NOT NULL`,
   columnText: (column) => `CAST(${column} AS text)`,

@@ -4,7 +4,7 @@
 import { assertNever, type StringPattern } from '../../sigma/model.ts';
 import type { Dialect } from '../dialect.ts';
 import { BackendUnsupportedError } from '../errors.ts';
-import type { FieldRef, FieldTest } from '../query.ts';
+import { plainLocations, type FieldRef, type FieldTest } from '../query.ts';
 import { parseSigmaRegex, patchRegexSource } from '../regex.ts';
 import { normalizeParts, patternShape, toAnchoredRegex } from '../sigma-string.ts';
 
@@ -86,7 +86,9 @@ function whereTest(name: string, test: FieldTest): string {
 }
 
 function eachLocation(field: FieldRef, write: (name: string) => string): string {
-  const written = field.locations.map((location) => write(splField(location.name)));
+  const locations = plainLocations(field);
+  if (locations.length === 0) throw new BackendUnsupportedError('spl', `field ${field.sigma}`, 'its only paths have a wildcard key');
+  const written = locations.map((location) => write(splField(location.name)));
   return written.length === 1 ? written[0]! : `(${written.join(' OR ')})`;
 }
 

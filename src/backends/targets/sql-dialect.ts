@@ -7,7 +7,7 @@
 import { assertNever, type StringPattern } from '../../sigma/model.ts';
 import type { Dialect } from '../dialect.ts';
 import { BackendUnsupportedError } from '../errors.ts';
-import type { FieldRef, FieldTest } from '../query.ts';
+import type { FieldLocation, FieldRef, FieldTest } from '../query.ts';
 import { parseSigmaRegex } from '../regex.ts';
 import { foldCase, patternShape, toLikePattern } from '../sigma-string.ts';
 import type { SqlFlavour } from './sql-flavour.ts';
@@ -30,21 +30,29 @@ export function sqlDialect(flavour: SqlFlavour, options: SqlOptions): Dialect {
 
   // NOTE: paths with a `*` key are read only where the flavour has a wildcard JSON path
   // (PostgreSQL); elsewhere such a location is skipped, see docs/backends.md.
-  const paths = (field: FieldRef): string[][] => {
-    const usable = field.locations.map((location) => location.path).filter((path) => flavour.wildcardPaths || !path.includes('*'));
+  const usableLocations = (field: FieldRef): FieldLocation[] => {
+    const usable = field.locations.filter((location) => flavour.wildcardPaths || !location.path.includes('*'));
     if (usable.length === 0) throw new BackendUnsupportedError(flavour.target, `field ${field.sigma}`, 'its only paths have a wildcard key');
     return usable;
   };
 
+  // Objects and arrays have no text (NOTE: so a list value never matches, unlike in the
+  // engine); an object with the text key stands for that key's value.
+  const scalarText = (path: string[], textKey: string | undefined): string => {
+    const type = flavour.jsonType(column, path);
+    const objectCase = textKey === undefined ? 'NULL' : scalarText([...path, textKey], undefined);
+    return `(CASE ${type} WHEN ${flavour.string(flavour.objectType)} THEN ${objectCase} WHEN ${flavour.string(flavour.arrayType)} THEN NULL ELSE ${flavour.jsonText(column, path)} END)`;
+  };
+
   const text = (field: FieldRef): string => {
     if (options.layout === 'flat') return flavour.columnText(flavour.identifier(field.mapped));
-    const values = paths(field).map((path) => flavour.jsonText(column, path));
+    const values = usableLocations(field).map((location) => scalarText(location.path, location.textKey));
     return values.length === 1 ? values[0]! : `COALESCE(${values.join(', ')})`;
   };
 
   const present = (field: FieldRef): string => {
     if (options.layout === 'flat') return `${flavour.identifier(field.mapped)} IS NOT NULL`;
-    const tests = paths(field).map((path) => flavour.jsonPresent(column, path));
+    const tests = usableLocations(field).map((location) => flavour.jsonPresent(column, location.path));
     return tests.length === 1 ? tests[0]! : `(${tests.join(' OR ')})`;
   };
 
@@ -88,6 +96,7 @@ export function sqlDialect(flavour: SqlFlavour, options: SqlOptions): Dialect {
     not: (operand) => `NOT COALESCE(${operand}, ${flavour.falseLiteral})`,
     matchAll: flavour.trueLiteral,
     matchNone: flavour.falseLiteral,
+    maxChain: 32,
     field: fieldTest,
     keyword(test) {
       if (options.layout !== 'json') {

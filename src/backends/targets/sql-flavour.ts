@@ -10,8 +10,13 @@ export interface SqlFlavour {
   string(text: string): string;
   /** A quoted identifier (table or column name). */
   identifier(name: string): string;
-  /** The value at a JSON path as text, or NULL when the path is absent or JSON null. */
+  /** A scalar value at a JSON path as text, or NULL when the path is absent or JSON null. */
   jsonText(column: string, path: string[]): string;
+  /** The JSON type name of the value at a path. */
+  jsonType(column: string, path: string[]): string;
+  /** The names `jsonType` gives objects and arrays. */
+  objectType: string;
+  arrayType: string;
   /** TRUE when the path is present in the JSON document, even with a null value; never NULL. */
   jsonPresent(column: string, path: string[]): string;
   /** A column of the flat layout as text. */

@@ -19,6 +19,9 @@ export const SQLITE: SqlFlavour = {
     const at = standardString(jsonPath(path));
     return scalarText(`json_type(${column}, ${at})`, `json_extract(${column}, ${at})`);
   },
+  jsonType: (column, path) => `json_type(${column}, ${standardString(jsonPath(path))})`,
+  objectType: 'object',
+  arrayType: 'array',
   jsonPresent: (column, path) => `(json_type(${column}, ${standardString(jsonPath(path))}) IS NOT NULL)`,
   columnText: (column) => `CAST(${column} AS TEXT)`,
   lower: (expression) => `lower(${expression})`,
