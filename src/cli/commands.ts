@@ -2,11 +2,12 @@
 import type { Command } from 'commander';
 import { register as registerCheck } from './check.ts';
 import { register as registerConvert } from './convert.ts';
+import { register as registerLoadSql } from './load-sql.ts';
 import { register as registerHunt } from './hunt.ts';
 
 type Register = (program: Command) => void;
 
-const commands: Register[] = [registerHunt, registerCheck, registerConvert];
+const commands: Register[] = [registerHunt, registerCheck, registerConvert, registerLoadSql];
 
 /** Adds every subcommand to the program. */
 export function registerCommands(program: Command): void {

@@ -38,6 +38,8 @@ export const CLICKHOUSE: SqlFlavour = {
   number: (expression) =>
     `if(match(${expression}, ${clickhouseString(DECIMAL_NUMBER)}), toFloat64OrNull(trimBoth(${expression})), NULL)`,
   cidr: (expression, cidr) => clickhouseCidr(expression, cidr),
+  anyElement: (column, path, predicate) =>
+    `arrayExists(element -> ${predicate('element')}, JSONExtract(${column}, ${pathArguments(path)}, 'Array(Nullable(String))'))`,
   anyLeaf() {
     throw new BackendUnsupportedError('clickhouse', 'keyword search', 'ClickHouse cannot walk every value of a JSON string');
   },

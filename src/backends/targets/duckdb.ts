@@ -24,6 +24,8 @@ export const DUCKDB: SqlFlavour = {
     if (cidr.version === 4) return `regexp_full_match(${expression}, ${standardString(ipv4CidrRegexBody(cidr))})`;
     throw new BackendUnsupportedError('duckdb', 'cidr (IPv6)', 'DuckDB has no built-in IP type');
   },
+  anyElement: (column, path, predicate) =>
+    `EXISTS (SELECT 1 FROM (SELECT unnest(json_extract_string(${column}, ${standardString(`${jsonPath(path)}[*]`)})) AS value) AS element WHERE ${predicate('element.value')})`,
   anyLeaf: (column, predicate) =>
     `EXISTS (SELECT 1 FROM json_tree(${column}) AS leaf WHERE leaf.atom IS NOT NULL AND leaf.type NOT IN ('NULL', 'OBJECT', 'ARRAY') AND ${predicate('json_extract_string(leaf.value, \'$\')')})`,
   contains: (haystack, needle) => `contains(${haystack}, ${needle})`,

@@ -51,6 +51,9 @@ export const POSTGRES: SqlFlavour = {
     if (cidr.version === 4) return `${expression} ~ ${standardString(`^${ipv4CidrRegexBody(cidr)}$`)}`;
     throw new BackendUnsupportedError('postgres', 'cidr (IPv6)', 'an invalid address would make the inet cast fail');
   },
+  anyElement: (column, path, predicate) =>
+    `EXISTS (SELECT 1 FROM jsonb_array_elements(${path.includes('*') ? `jsonb_path_query_first(${column}, ${jsonPathLiteral(path)})` : `${column} #> ${pathLiteral(path)}`}) AS element(value) ` +
+    `WHERE jsonb_typeof(element.value) NOT IN ('object', 'array', 'null') AND ${predicate("(element.value #>> '{}')")})`,
   anyLeaf: (column, predicate) =>
     `EXISTS (SELECT 1 FROM jsonb_path_query(${column}, 'strict $.**') AS leaf(value) ` +
     `WHERE jsonb_typeof(leaf.value) NOT IN ('object', 'array', 'null') AND ${predicate("(leaf.value #>> '{}')")})`,

@@ -36,8 +36,7 @@ export function sqlDialect(flavour: SqlFlavour, options: SqlOptions): Dialect {
     return usable;
   };
 
-  // Objects and arrays have no text (NOTE: so a list value never matches, unlike in the
-  // engine); an object with the text key stands for that key's value.
+  // Objects and arrays have no text; an object with the text key stands for that key's value.
   const scalarText = (path: string[], textKey: string | undefined): string => {
     const type = flavour.jsonType(column, path);
     const objectCase = textKey === undefined ? 'NULL' : scalarText([...path, textKey], undefined);
@@ -48,6 +47,21 @@ export function sqlDialect(flavour: SqlFlavour, options: SqlOptions): Dialect {
     if (options.layout === 'flat') return flavour.columnText(flavour.identifier(field.mapped));
     const values = usableLocations(field).map((location) => scalarText(location.path, location.textKey));
     return values.length === 1 ? values[0]! : `COALESCE(${values.join(', ')})`;
+  };
+
+  // A test on the field's value. The value under the text key may be a list (the unnamed
+  // <Data> elements of classic events), and then the test holds when it holds for an element.
+  // NOTE: lists directly at a field's path are not searched; no event shape Sigil reads has them.
+  const valueTest = (field: FieldRef, predicate: (value: string) => string): string => {
+    if (options.layout === 'flat') return predicate(flavour.columnText(flavour.identifier(field.mapped)));
+    const tests = usableLocations(field).map((location) => {
+      const scalar = predicate(scalarText(location.path, location.textKey));
+      if (location.textKey === undefined) return scalar;
+      const listPath = [...location.path, location.textKey];
+      const listType = flavour.string(flavour.arrayType);
+      return `(CASE WHEN ${flavour.jsonType(column, listPath)} = ${listType} THEN ${flavour.anyElement(column, listPath, predicate)} ELSE ${scalar} END)`;
+    });
+    return tests.length === 1 ? tests[0]! : `(${tests.join(' OR ')})`;
   };
 
   const present = (field: FieldRef): string => {
@@ -69,13 +83,16 @@ export function sqlDialect(flavour: SqlFlavour, options: SqlOptions): Dialect {
   const fieldTest = (field: FieldRef, test: FieldTest): string => {
     switch (test.kind) {
       case 'String':
-        return stringTest(text(field), test);
-      case 'Regex':
-        return flavour.regex(text(field), parseSigmaRegex(test));
+        if (patternShape(test).kind === 'any') return `${text(field)} IS NOT NULL`;
+        return valueTest(field, (value) => stringTest(value, test));
+      case 'Regex': {
+        const parsed = parseSigmaRegex(test);
+        return valueTest(field, (value) => flavour.regex(value, parsed));
+      }
       case 'Cidr':
-        return flavour.cidr(text(field), test);
+        return valueTest(field, (value) => flavour.cidr(value, test));
       case 'Compare':
-        return `${flavour.number(text(field))} ${COMPARE_OPERATORS[test.operator]} ${test.value}`;
+        return valueTest(field, (value) => `${flavour.number(value)} ${COMPARE_OPERATORS[test.operator]} ${test.value}`);
       case 'Exists':
         return test.present ? present(field) : `NOT ${present(field)}`;
       case 'Null':

@@ -32,6 +32,8 @@ export interface SqlFlavour {
   number(expression: string): string;
   /** TRUE when the value is an address inside the range; never an error for other text. */
   cidr(expression: string, cidr: CidrPattern): string;
+  /** TRUE when some scalar element of the JSON array at `path` satisfies `predicate(elementText)`. */
+  anyElement(column: string, path: string[], predicate: (elementText: string) => string): string;
   /** TRUE when some scalar leaf of the JSON document satisfies `predicate(leafTextExpression)`. */
   anyLeaf(column: string, predicate: (leafText: string) => string): string;
   contains(haystack: string, needle: string): string;

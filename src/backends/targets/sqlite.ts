@@ -38,6 +38,9 @@ export const SQLITE: SqlFlavour = {
     if (cidr.version === 4) return `${expression} REGEXP ${standardString(`^${ipv4CidrRegexBody(cidr)}$`)}`;
     throw new BackendUnsupportedError('sqlite', 'cidr (IPv6)', 'SQLite has no IP type');
   },
+  anyElement: (column, path, predicate) =>
+    `EXISTS (SELECT 1 FROM json_each(${column}, ${standardString(jsonPath(path))}) AS element WHERE element.type NOT IN ('object', 'array', 'null') AND ` +
+    `${predicate(scalarText('element.type', 'element.atom'))})`,
   anyLeaf: (column, predicate) =>
     `EXISTS (SELECT 1 FROM json_tree(${column}) AS leaf WHERE leaf.type NOT IN ('object', 'array', 'null') AND ` +
     `${predicate(scalarText('leaf.type', 'leaf.atom'))})`,
