@@ -8,7 +8,7 @@ import { plainLocations, type FieldTest } from '../query.ts';
 import { parseSigmaRegex } from '../regex.ts';
 import { foldCase, normalizeParts, patternShape } from '../sigma-string.ts';
 
-/** A double-quoted ES|QL string literal. */
+/** Writes a double-quoted ES|QL string literal. */
 export function esqlString(text: string): string {
   return `"${text.replace(/["\\]/g, (char) => `\\${char}`).replaceAll('\n', '\\n').replaceAll('\r', '\\r').replaceAll('\t', '\\t')}"`;
 }
@@ -19,9 +19,12 @@ function esqlField(name: string): string {
 
 // ES|QL LIKE: `*` any run, `?` one character, `\` escapes.
 function likePattern(pattern: StringPattern): string {
-  return normalizeParts(pattern.parts)
-    .map((part) => (part.kind === 'AnyChars' ? '*' : part.kind === 'OneChar' ? '?' : part.text.replace(/[\\*?]/g, (char) => `\\${char}`)))
-    .join('');
+  const written = normalizeParts(pattern.parts).map((part) => {
+    if (part.kind === 'AnyChars') return '*';
+    if (part.kind === 'OneChar') return '?';
+    return part.text.replace(/[\\*?]/g, (char) => `\\${char}`);
+  });
+  return written.join('');
 }
 
 function stringTest(value: string, pattern: StringPattern): string {
@@ -67,7 +70,7 @@ function fieldTest(name: string, test: FieldTest): string {
   }
 }
 
-/** The ES|QL dialect; `index` is the FROM source pattern. */
+/** Builds the ES|QL dialect; `index` is the source pattern after FROM. */
 export function esqlDialect(index: string): Dialect {
   return {
     target: 'esql',

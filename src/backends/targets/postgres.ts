@@ -35,8 +35,8 @@ export const POSTGRES: SqlFlavour = {
   like: (expression, pattern) => `${expression} LIKE ${standardString(pattern)}`,
   likeFolded: (expression, pattern) => `${expression} LIKE ${standardString(pattern)}`,
   regex(expression, regex) {
-    // `(?w)`: ^ and $ match at newlines (the m flag); dots are rewritten to exclude line breaks
-    // as JavaScript does, because an ARE dot matches them.
+    // `(?w)` makes ^ and $ match at newlines, which is the m flag. An ARE dot matches line
+    // breaks, so dots are rewritten to exclude them as a JavaScript dot does.
     const options = regex.flags.multiline ? '(?w)' : '';
     const source = patchRegexSource(regex, {
       dotExcludingNewlines: '[^\\n\\r\\u2028\\u2029]',

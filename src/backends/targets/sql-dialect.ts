@@ -12,7 +12,7 @@ import { parseSigmaRegex } from '../regex.ts';
 import { foldCase, patternShape, toLikePattern } from '../sigma-string.ts';
 import type { SqlFlavour } from './sql-flavour.ts';
 
-/** How events are stored: one JSON document per row, or one column per field. */
+/** The storage of events: one JSON document per row, or one column per field. */
 export type SqlLayout = 'json' | 'flat';
 
 export interface SqlOptions {
@@ -28,8 +28,8 @@ export const DEFAULT_SQL_OPTIONS: SqlOptions = { layout: 'json', table: 'events'
 export function sqlDialect(flavour: SqlFlavour, options: SqlOptions): Dialect {
   const column = flavour.identifier(options.column);
 
-  // NOTE: paths with a `*` key are read only where the flavour has a wildcard JSON path
-  // (PostgreSQL); elsewhere such a location is skipped, see docs/backends.md.
+  // NOTE: only PostgreSQL has wildcard JSON paths. Other engines skip a location with a `*`
+  // key, so they miss values found only there (docs/backends.md lists this).
   const usableLocations = (field: FieldRef): FieldLocation[] => {
     const usable = field.locations.filter((location) => flavour.wildcardPaths || !location.path.includes('*'));
     if (usable.length === 0) throw new BackendUnsupportedError(flavour.target, `field ${field.sigma}`, 'its only paths have a wildcard key');

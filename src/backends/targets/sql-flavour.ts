@@ -1,5 +1,5 @@
-// What differs between the SQL engines: quoting, JSON access, case folding, pattern and regex
-// operators. `sql-dialect.ts` builds the dialect from one of these tables.
+// The differences between SQL engines (quoting, JSON access, case folding, pattern and regex
+// operators) as one table per engine. `sql-dialect.ts` builds the dialect from such a table.
 import type { CidrPattern } from '../../sigma/model.ts';
 import type { ParsedRegex } from '../regex.ts';
 import type { TargetName } from '../target-names.ts';
@@ -58,7 +58,7 @@ export function standardIdentifier(name: string): string {
   return `"${name.replaceAll('"', '""')}"`;
 }
 
-/** A JSONPath such as `$."Event"."EventData"` for DuckDB and SQLite. */
+/** Writes a JSONPath such as `$.Event."#text"` for DuckDB and SQLite. */
 export function jsonPath(path: string[]): string {
   return '$' + path.map((key) => (/^[A-Za-z_][A-Za-z0-9_]*$/.test(key) ? `.${key}` : `."${key.replaceAll('"', '\\"')}"`)).join('');
 }
