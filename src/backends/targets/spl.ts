@@ -101,7 +101,14 @@ export function splDialect(where: boolean): Dialect {
     not: (operand, compound) => (compound ? `NOT (${operand})` : `NOT ${operand}`),
     matchAll: where ? 'true()' : '*',
     matchNone: where ? 'false()' : 'NOT *',
-    field: (field, test) => eachLocation(field, (name) => (where ? whereTest(name, test) : searchTest(name, test))),
+    field(field, test) {
+      // Absence must hold at every location, so it is the negation of presence at any.
+      if (test.kind === 'Null' || (test.kind === 'Exists' && !test.present)) {
+        const present = eachLocation(field, (name) => (where ? `isnotnull(${name})` : `${name}=*`));
+        return `NOT ${present}`;
+      }
+      return eachLocation(field, (name) => (where ? whereTest(name, test) : searchTest(name, test)));
+    },
     keyword(test) {
       if (test.kind === 'Regex') throw new NeedsWhere();
       if (where) return `searchmatch(${splString(searchValue(test))})`;
