@@ -1,0 +1,68 @@
+// The rule page: every section of a rule, the in-page test bench and the raw YAML.
+import type { CatalogEntry } from '../../catalog/types.ts';
+import { copyButton, el } from '../dom.ts';
+import type { ExplorerData } from '../explorer-data.ts';
+import { kindLabel } from '../labels.ts';
+import { levelBadge } from '../list/result-rows.ts';
+import { ruleHash } from '../route.ts';
+import {
+  attackSection,
+  dataSourcesSection,
+  factsSection,
+  falsePositivesSection,
+  platformsSection,
+  referencesSection,
+  relatedSection,
+  section,
+  tagsSection,
+} from './sections.ts';
+import { createTestPanel } from './test-panel.ts';
+
+/** Renders the page of one entry; `backHash` is the list state to go back to. */
+export function renderRuleView(entry: CatalogEntry, data: ExplorerData, backHash: string): HTMLElement {
+  const permalink = `${location.href.split('#')[0] ?? ''}${ruleHash(entry.id ?? entry.key)}`;
+  const header = el(
+    'header',
+    { className: 'rule-header' },
+    el('a', { className: 'back', attrs: { href: backHash }, testId: 'back' }, '← Back to Explore'),
+    el(
+      'div',
+      { className: 'badges', testId: 'badges' },
+      el('span', { className: 'badge source', testId: 'source-badge' }, 'sigma'),
+      levelBadge(entry.level),
+      el('span', { className: `badge kind kind-${entry.kind}`, testId: 'kind-badge' }, kindLabel(entry.kind)),
+    ),
+    el('h1', { testId: 'rule-title' }, entry.title),
+    entry.description === undefined ? null : el('p', { className: 'description', testId: 'rule-description' }, entry.description),
+    el(
+      'p',
+      { className: 'permalink' },
+      el('a', { attrs: { href: ruleHash(entry.id ?? entry.key) }, testId: 'permalink' }, 'Permalink'),
+      ' ',
+      copyButton(() => permalink, 'Copy link'),
+    ),
+  );
+  const query = section(
+    'query',
+    'Detection Query',
+    el('pre', { className: 'code', testId: 'query' }, entry.queryText),
+    copyButton(() => entry.queryText),
+  );
+  const raw = section('raw', 'Raw Content', el('pre', { className: 'code', testId: 'raw' }, entry.text), copyButton(() => entry.text));
+  return el(
+    'article',
+    { className: 'rule-view', testId: 'rule-view' },
+    header,
+    attackSection(entry),
+    query,
+    factsSection(entry),
+    dataSourcesSection(entry),
+    platformsSection(entry),
+    tagsSection(entry),
+    referencesSection(entry),
+    falsePositivesSection(entry),
+    relatedSection(entry, data),
+    createTestPanel(entry),
+    raw,
+  );
+}
