@@ -1,9 +1,11 @@
 // The list of subcommands. Each module exports `register(program)`.
 import type { Command } from 'commander';
 
+import { register as registerExplore } from './explore.ts';
+
 type Register = (program: Command) => void;
 
-const commands: Register[] = [];
+const commands: Register[] = [registerExplore];
 
 /** Adds every subcommand to the program. */
 export function registerCommands(program: Command): void {

@@ -3,7 +3,6 @@ import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import type { SigmaDocument } from '../../sigma/model.ts';
 import { readAttackTags } from './attack-tags.ts';
 import { classifyDocument } from './entry-kind.ts';
-import { extractQueryText } from './query-text.ts';
 import type { Catalog, CatalogEntry, CatalogLogsource } from './types.ts';
 
 export interface BuildCatalogOptions {
@@ -41,7 +40,6 @@ function buildEntry(document: SigmaDocument, key: string, file: string): Catalog
     tactics: attack.tactics,
     techniques: attack.techniques,
     related: document.related.map(({ id, type }) => ({ id, type })),
-    queryText: extractQueryText(document),
     file,
     text: document.origin.text,
   };

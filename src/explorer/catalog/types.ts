@@ -44,8 +44,6 @@ export interface CatalogEntry {
   /** ATT&CK technique ids from the tags, upper case (`T1059.001`). */
   techniques: string[];
   related: Array<{ id: string; type: string }>;
-  /** The `detection`, `correlation` or `filter` block as YAML, without comments. */
-  queryText: string;
   /** The file path relative to the folder it was loaded from. */
   file: string;
   /** The YAML document as written. */

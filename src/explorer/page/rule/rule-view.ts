@@ -1,4 +1,5 @@
 // The rule page: every section of a rule, the in-page test bench and the raw YAML.
+import { extractQueryText } from '../../catalog/query-text.ts';
 import type { CatalogEntry } from '../../catalog/types.ts';
 import { copyButton, el } from '../dom.ts';
 import type { ExplorerData } from '../explorer-data.ts';
@@ -42,11 +43,12 @@ export function renderRuleView(entry: CatalogEntry, data: ExplorerData, backHash
       copyButton(() => permalink, 'Copy link'),
     ),
   );
+  const queryText = extractQueryText(entry.text, entry.kind);
   const query = section(
     'query',
     'Detection Query',
-    el('pre', { className: 'code', testId: 'query' }, entry.queryText),
-    copyButton(() => entry.queryText),
+    el('pre', { className: 'code', testId: 'query' }, queryText),
+    copyButton(() => queryText),
   );
   const raw = section('raw', 'Raw Content', el('pre', { className: 'code', testId: 'raw' }, entry.text), copyButton(() => entry.text));
   return el(
