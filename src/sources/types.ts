@@ -28,6 +28,7 @@ export interface SourceEvent {
 
 export type SourceWarningCode =
   | 'INVALID_JSON'
+  | 'NOT_AN_OBJECT'
   | 'LINE_TOO_LONG'
   | 'NESTING_TOO_DEEP'
   | 'TRUNCATED_GZIP'

@@ -1,0 +1,127 @@
+// `sigil hunt`: run Sigma rules over log files and print every detection.
+import { Command, Option } from 'commander';
+import { Hunter, selectRules } from '../hunt/index.ts';
+import { createFormatter, HuntSummary, OUTPUT_FORMATS, type OutputFormat } from '../output/index.ts';
+import { formatDiagnostic, RULE_LEVELS, RULE_STATUSES, type RuleLevel, type RuleStatus } from '../sigma/index.ts';
+import { InputNotFoundError, listInputs, STDIN_PATH, type SourceWarning } from '../sources/index.ts';
+import { CliError, EXIT_DETECTIONS, EXIT_OK } from './exit-codes.ts';
+import { OutputSink } from './output-sink.ts';
+import { resolveProfileOption } from './profile-option.ts';
+import { Progress } from './progress.ts';
+import { loadPlaceholders, loadRuleFiles } from './rule-files.ts';
+
+interface HuntOptions {
+  rules: string[];
+  profile?: string;
+  format?: OutputFormat;
+  output?: string;
+  minLevel?: RuleLevel;
+  status: RuleStatus[];
+  tag: string[];
+  excludeRule: string[];
+  filter: string[];
+  placeholders?: string;
+  failOnDetection: boolean;
+  summary: boolean;
+  quiet: boolean;
+}
+
+const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
+/** Registers `sigil hunt`. */
+export function register(program: Command): void {
+  program
+    .command('hunt')
+    .description('Run Sigma rules over event logs (EVTX, JSON, JSON lines, gzip) and print every detection.')
+    .argument('<paths...>', `log files or folders (searched recursively); ${STDIN_PATH} reads standard input`)
+    .requiredOption('-r, --rules <path>', 'rule file or folder; repeat for more', collect, [])
+    .option('-p, --profile <name>', 'event profile: auto, windows, winlogbeat, raw, or a profile file', 'auto')
+    .addOption(new Option('-f, --format <format>', 'output format (default: table on a terminal, jsonl otherwise)').choices(OUTPUT_FORMATS))
+    .option('-o, --output <file>', 'write detections to a file instead of standard output')
+    .addOption(new Option('--min-level <level>', 'only rules of this level or higher').choices(RULE_LEVELS))
+    .addOption(new Option('--status <status>', 'only rules with this status; repeat for more').choices(RULE_STATUSES).argParser(collect).default([]))
+    .option('--tag <tag>', 'only rules with this tag (e.g. attack.t1059); repeat for more', collect, [])
+    .option('--exclude-rule <id>', 'leave out the rule with this id or name; repeat for more', collect, [])
+    .option('--filter <path>', 'Sigma filter file or folder applied to the rules; repeat for more', collect, [])
+    .option('--placeholders <file>', 'YAML map of values for the expand modifier placeholders')
+    .option('--fail-on-detection', `exit with code ${EXIT_DETECTIONS} when any rule fired`, false)
+    .option('--no-summary', 'do not print the summary on standard error')
+    .option('-q, --quiet', 'print no warnings, only detections and errors', false)
+    .action(async (paths: string[], options: HuntOptions) => {
+      process.exitCode = await runHunt(paths, options);
+    });
+}
+
+async function runHunt(paths: string[], options: HuntOptions): Promise<number> {
+  const color = process.stderr.isTTY === true && !process.env['NO_COLOR'];
+  const log = (message: string): void => {
+    if (!options.quiet) process.stderr.write(`${message}\n`);
+  };
+  const summary = new HuntSummary();
+  const progress = new Progress();
+
+  const profile = await resolveProfileOption(options.profile);
+  const placeholders = options.placeholders ? await loadPlaceholders(options.placeholders) : undefined;
+  const { collection } = await loadRuleFiles([...options.rules, ...options.filter], placeholders ? { placeholders } : {});
+  for (const diagnostic of collection.diagnostics) {
+    if (diagnostic.severity === 'error') log(`warning: rule skipped: ${formatDiagnostic(diagnostic)}`);
+  }
+  const rules = selectRules(collection.rules, {
+    ...(options.minLevel ? { minLevel: options.minLevel } : {}),
+    statuses: options.status,
+    tags: options.tag,
+    exclude: options.excludeRule,
+  });
+  if (collection.rules.length === 0) throw new CliError(`no rule could be loaded from ${options.rules.join(', ')}`);
+  summary.rulesLoaded = rules.length;
+  summary.rulesFailed = new Set(collection.diagnostics.filter((diagnostic) => diagnostic.severity === 'error').map((diagnostic) => `${diagnostic.span.file}`)).size;
+
+  const inputs = await listInputs(paths).catch((error: unknown) => {
+    if (error instanceof InputNotFoundError) throw new CliError(error.message);
+    throw error;
+  });
+
+  const format: OutputFormat = options.format ?? (options.output === undefined && process.stdout.isTTY ? 'table' : 'jsonl');
+  const formatter = createFormatter(format, { color: color && options.output === undefined && process.stdout.isTTY === true, width: process.stdout.columns ?? 200 });
+  const sink = new OutputSink(options.output);
+  sink.write(formatter.start());
+
+  const hunter = new Hunter({
+    rules,
+    filters: collection.filters,
+    ...(profile ? { profile } : {}),
+    onDetection: (detection) => {
+      summary.addDetection(detection.rule);
+      sink.write(formatter.format(detection));
+    },
+    onProfile: (file, chosen) => {
+      if (!profile) log(`${file}: profile ${chosen.name}`);
+    },
+    onRuleError: (error, chosen) => log(`warning: rule '${error.rule.title}' (${error.rule.origin.file}) cannot run with profile ${chosen.name}: ${error.message}`),
+    afterBatch: async () => {
+      progress.update(`${summary.files}/${inputs.length} files, ${summary.events} events, ${summary.detections} detections`);
+      await sink.flushIfLarge();
+    },
+  });
+
+  const onWarning = (warning: SourceWarning): void => {
+    summary.addSkipped(warning.code);
+    const where = [warning.position.line && `line ${warning.position.line}`, warning.position.record && `record ${warning.position.record}`, warning.position.chunk !== undefined && `chunk ${warning.position.chunk}`, warning.position.offset !== undefined && `offset ${warning.position.offset}`]
+      .filter(Boolean)
+      .join(', ');
+    progress.clear();
+    log(`warning: ${warning.position.file}${where ? ` (${where})` : ''}: ${warning.code} ${warning.message}`);
+  };
+
+  for (const input of inputs) {
+    summary.events += await hunter.huntInput(input, { onWarning });
+    summary.files++;
+  }
+  for (const [name, count] of hunter.eventsByProfile) summary.profiles.set(name, count);
+
+  sink.write(formatter.finish());
+  await sink.close();
+  progress.clear();
+  if (options.summary) process.stderr.write(summary.format(color));
+  return options.failOnDetection && summary.detections > 0 ? EXIT_DETECTIONS : EXIT_OK;
+}

@@ -1,0 +1,3 @@
+// The hunt pipeline, as a library: inputs, profiles, rule sets, detections.
+export { Hunter, type HunterOptions } from './hunter.ts';
+export { selectRules, type RuleSelection } from './select.ts';

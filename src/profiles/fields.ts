@@ -1,0 +1,147 @@
+// Field accessors: a Sigma field name turned once into compiled paths, then read from every event.
+import { compilePath, resolvePath, type CompiledPath } from './path.ts';
+import { findKeyValueIn } from './key-value.ts';
+import {
+  FIELD_PLACEHOLDER,
+  type FieldAccessor,
+  type FieldSource,
+  type LogsourceCondition,
+  type PathSpec,
+  type ProfileSpec,
+} from './types.ts';
+
+interface CompiledCondition {
+  accessor: FieldAccessor;
+  /** Accepted values, lower-cased. */
+  values: ReadonlySet<string>;
+}
+
+interface CompiledKeyValue {
+  when: CompiledCondition[];
+  path: CompiledPath;
+}
+
+/** Builds accessors and path lists for the fields of one profile. */
+export class FieldResolver {
+  private readonly spec: ProfileSpec;
+  private readonly keyValue: CompiledKeyValue[];
+  private readonly cache = new Map<string, FieldAccessor>();
+
+  constructor(spec: ProfileSpec) {
+    this.spec = spec;
+    this.keyValue = spec.keyValue.map((source) => ({
+      when: source.when.map((condition) => compileCondition(this.baseAccessor(condition.field), condition)),
+      path: compilePath(source.path),
+    }));
+  }
+
+  /** The paths tried for `field`, in order, with the field name filled in. */
+  paths(field: string): PathSpec[] {
+    return this.source(field).paths;
+  }
+
+  /** Returns the accessor for a Sigma field name, cached per name. */
+  accessor(field: string): FieldAccessor {
+    let accessor = this.cache.get(field);
+    if (accessor === undefined) {
+      accessor = this.buildAccessor(field);
+      this.cache.set(field, accessor);
+    }
+    return accessor;
+  }
+
+  private source(field: string): FieldSource {
+    if (Object.hasOwn(this.spec.fields, field)) return this.spec.fields[field]!;
+    const paths: PathSpec[] = [];
+    for (const template of this.spec.defaultPaths) {
+      paths.push(fillTemplate(template, [field]));
+      // A dotted name walks nested objects when no key with the literal dotted name exists.
+      if (field.includes('.') && template.includes(FIELD_PLACEHOLDER)) paths.push(fillTemplate(template, field.split('.')));
+    }
+    return { kind: 'FirstOf', paths };
+  }
+
+  /** The accessor without `Key=Value` lookups, used for conditions and as the first stage of every accessor. */
+  private baseAccessor(field: string): FieldAccessor {
+    const source = this.source(field);
+    const paths = source.paths.map(compilePath);
+    const textKey = this.spec.textKey;
+    if (source.kind === 'Collect') return (event) => collect(event, paths, textKey);
+    if (paths.length === 1) {
+      const only = paths[0]!;
+      return (event) => unwrapText(resolvePath(event, only), textKey);
+    }
+    return (event) => {
+      for (const path of paths) {
+        const value = resolvePath(event, path);
+        if (value !== undefined) return unwrapText(value, textKey);
+      }
+      return undefined;
+    };
+  }
+
+  private buildAccessor(field: string): FieldAccessor {
+    const base = this.baseAccessor(field);
+    // Explicitly mapped fields never fall back to `Key=Value` text: the mapping is the whole answer.
+    if (this.keyValue.length === 0 || Object.hasOwn(this.spec.fields, field) || !isPlainKey(field)) return base;
+    const needle = `${field}=`;
+    const sources = this.keyValue;
+    const textKey = this.spec.textKey;
+    return (event) => {
+      const value = base(event);
+      if (value !== undefined) return value;
+      for (const source of sources) {
+        if (!meetsConditions(event, source.when)) continue;
+        const found = findKeyValueIn(unwrapText(resolvePath(event, source.path), textKey), needle);
+        if (found !== undefined) return found;
+      }
+      return undefined;
+    };
+  }
+}
+
+function fillTemplate(template: PathSpec, keys: string[]): PathSpec {
+  return template.flatMap((key) => (key === FIELD_PLACEHOLDER ? keys : [key]));
+}
+
+/** A key that can appear before `=` in a `Key=Value` line. */
+function isPlainKey(field: string): boolean {
+  return /^[A-Za-z_][\w.-]*$/.test(field);
+}
+
+/** Replaces an object that has the text key (an element with attributes and content) by its content. */
+function unwrapText(value: unknown, textKey: string | undefined): unknown {
+  if (textKey === undefined || value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  return Object.hasOwn(value, textKey) ? (value as Record<string, unknown>)[textKey] : value;
+}
+
+function collect(event: Record<string, unknown>, paths: readonly CompiledPath[], textKey: string | undefined): unknown {
+  let found: unknown[] | undefined;
+  for (const path of paths) {
+    const value = unwrapText(resolvePath(event, path), textKey);
+    if (value === undefined) continue;
+    found ??= [];
+    if (Array.isArray(value)) found.push(...value);
+    else found.push(value);
+  }
+  return found;
+}
+
+/** Compiles a condition on an event field against lower-cased accepted values. */
+export function compileCondition(accessor: FieldAccessor, condition: LogsourceCondition): CompiledCondition {
+  return { accessor, values: new Set(condition.values.map((value) => value.toLowerCase())) };
+}
+
+/** True when the event meets every condition. A list value meets a condition when any item does. */
+export function meetsConditions(event: Record<string, unknown>, conditions: readonly CompiledCondition[]): boolean {
+  for (const condition of conditions) {
+    if (!valueAccepted(condition.accessor(event), condition.values)) return false;
+  }
+  return true;
+}
+
+function valueAccepted(value: unknown, accepted: ReadonlySet<string>): boolean {
+  if (Array.isArray(value)) return value.some((item) => valueAccepted(item, accepted));
+  if (value === undefined || value === null || typeof value === 'object') return false;
+  return accepted.has(String(value).toLowerCase());
+}

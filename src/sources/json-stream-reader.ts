@@ -1,0 +1,338 @@
+// JSON arrays and streams of concatenated (possibly pretty-printed) objects, scanned object by object.
+
+import { utf8BomLength } from './detect-format.ts';
+import { LineCounter } from './line-counter.ts';
+import { ParseFailure, parseEventText } from './parse-event.ts';
+import type { ReadContext } from './read-options.ts';
+import type { EventPosition, SourceEvent } from './types.ts';
+
+const NEWLINE = 0x0a;
+const CARRIAGE_RETURN = 0x0d;
+const SPACE = 0x20;
+const TAB = 0x09;
+const COMMA = 0x2c;
+const QUOTE = 0x22;
+const BACKSLASH = 0x5c;
+const OPEN_BRACE = 0x7b;
+const CLOSE_BRACE = 0x7d;
+const OPEN_BRACKET = 0x5b;
+const CLOSE_BRACKET = 0x5d;
+
+/**
+ * Reads a sequence of top-level JSON values: each object is an event, and each top-level
+ * array is opened so that its elements are the events. That covers a JSON array, one
+ * object, and concatenated objects with or without separators and pretty-printing.
+ * Yields one batch per chunk.
+ */
+export async function* readJsonStream(chunks: AsyncIterable<Buffer>, context: ReadContext): AsyncGenerator<SourceEvent[]> {
+  const scanner = new ValueScanner(context);
+  for await (const chunk of chunks) {
+    const batch: SourceEvent[] = [];
+    scanner.feed(chunk, batch);
+    if (batch.length > 0) {
+      context.stats.events += batch.length;
+      yield batch;
+    }
+  }
+  const batch: SourceEvent[] = [];
+  scanner.finish(batch);
+  if (batch.length > 0) {
+    context.stats.events += batch.length;
+    yield batch;
+  }
+}
+
+/**
+ * - `between`: at event level, skipping whitespace and commas and entering or leaving a top-level array;
+ * - `container`: inside an object or array value, tracking strings and bracket depth;
+ * - `string`: inside a string value at event level (not an event, but it has to be skipped whole);
+ * - `scalar`: inside a number or literal at event level;
+ * - `resync`: after a broken value, skipping to the next line that starts with `{`.
+ */
+type ScanMode = 'between' | 'container' | 'string' | 'scalar' | 'resync';
+
+/**
+ * A brace-depth scanner that respects strings and escapes. It keeps only the bytes of the
+ * value being scanned, so memory stays bounded by `maxEventBytes` whatever the input size.
+ *
+ * A raw line break cannot occur inside a JSON string, so one there means a quote was lost:
+ * the value is reported and the scanner restarts at the next line beginning with `{`,
+ * which is where the next event starts in pretty-printed and line-per-event input.
+ */
+class ValueScanner {
+  private readonly context: ReadContext;
+  private readonly lines = new LineCounter();
+  private buffer: Buffer = Buffer.alloc(0);
+  /** Input offset of `buffer[0]`. */
+  private bufferOffset = 0;
+  /** Next byte to scan; can be one past the buffer end after a trailing backslash. */
+  private pos = 0;
+  private mode: ScanMode = 'between';
+  private inArray = false;
+  private index = 0;
+  private atLineStart = false;
+
+  // The value being scanned.
+  private valueStart = 0;
+  private valuePosition: EventPosition = { file: '' };
+  private depth = 0;
+  private inString = false;
+  private tooDeep = false;
+  /** Set once the value outgrew `maxEventBytes`: its bytes are no longer kept. */
+  private dropping = false;
+  /** Opening bracket at each depth, to catch `{]`-style mismatches. */
+  private readonly openers: Uint8Array;
+
+  constructor(context: ReadContext) {
+    this.context = context;
+    this.openers = new Uint8Array(context.maxDepth + 2);
+  }
+
+  feed(chunk: Buffer, batch: SourceEvent[]): void {
+    if (this.bufferOffset === 0 && this.buffer.length === 0) this.pos = utf8BomLength(chunk);
+    this.buffer = this.buffer.length > 0 ? Buffer.concat([this.buffer, chunk]) : chunk;
+    this.lines.extend();
+    this.scan(batch);
+    this.release();
+  }
+
+  finish(batch: SourceEvent[]): void {
+    const { context } = this;
+    switch (this.mode) {
+      case 'scalar':
+        this.complete(this.buffer.length, batch);
+        break;
+      case 'container':
+      case 'string':
+        this.index++;
+        if (context.cutShort) context.stats.skipped++;
+        else if (!this.dropping) context.skip('INVALID_JSON', 'input ends inside this value', this.valuePosition);
+        break;
+      case 'between':
+        if (this.inArray && !context.cutShort) {
+          context.warn('INVALID_JSON', 'input ends before the array is closed', this.positionAt(this.buffer.length));
+        }
+        break;
+      case 'resync':
+        break;
+    }
+    this.buffer = Buffer.alloc(0);
+  }
+
+  private scan(batch: SourceEvent[]): void {
+    while (this.pos < this.buffer.length) {
+      switch (this.mode) {
+        case 'between':
+          this.scanBetween();
+          break;
+        case 'container':
+        case 'string':
+          this.scanContainer(batch);
+          break;
+        case 'scalar':
+          this.scanScalar(batch);
+          break;
+        case 'resync':
+          this.scanResync();
+          break;
+      }
+    }
+  }
+
+  /** Drops the bytes that no longer matter, keeping those of an unfinished value. */
+  private release(): void {
+    const { buffer, context } = this;
+    const scanning = this.mode === 'container' || this.mode === 'string' || this.mode === 'scalar';
+    if (scanning && !this.dropping && buffer.length - this.valueStart > context.maxEventBytes) {
+      this.dropping = true;
+      context.skip('LINE_TOO_LONG', `value is longer than the limit of ${context.maxEventBytes} bytes`, this.valuePosition);
+    }
+    const cut = scanning && !this.dropping ? this.valueStart : buffer.length;
+    this.lines.lineAt(buffer, cut);
+    this.lines.shift(cut);
+    this.bufferOffset += cut;
+    this.pos -= cut;
+    this.valueStart -= cut;
+    this.buffer = cut === buffer.length ? Buffer.alloc(0) : buffer.subarray(cut);
+  }
+
+  private positionAt(pos: number): EventPosition {
+    return {
+      file: this.context.file,
+      line: this.lines.lineAt(this.buffer, pos),
+      index: this.index,
+      offset: this.bufferOffset + pos,
+    };
+  }
+
+  private scanBetween(): void {
+    const { buffer } = this;
+    const end = buffer.length;
+    for (let i = this.pos; i < end; i++) {
+      const byte = buffer[i]!;
+      if (byte === SPACE || byte === NEWLINE || byte === CARRIAGE_RETURN || byte === TAB || byte === COMMA) continue;
+      if (byte === OPEN_BRACKET && !this.inArray) {
+        this.inArray = true;
+        continue;
+      }
+      if (byte === CLOSE_BRACKET && this.inArray) {
+        this.inArray = false;
+        continue;
+      }
+      this.startValue(i, byte);
+      return;
+    }
+    this.pos = end;
+  }
+
+  private startValue(start: number, byte: number): void {
+    this.valueStart = start;
+    this.valuePosition = this.positionAt(start);
+    this.tooDeep = false;
+    this.dropping = false;
+    this.pos = start + 1;
+    if (byte === OPEN_BRACE || byte === OPEN_BRACKET) {
+      this.mode = 'container';
+      this.depth = 1;
+      this.openers[1] = byte;
+      this.inString = false;
+    } else if (byte === QUOTE) {
+      this.mode = 'string';
+      this.depth = 0;
+      this.inString = true;
+    } else {
+      this.mode = 'scalar';
+    }
+  }
+
+  /** The hot loop: walks an object (or a string) byte by byte until it closes. */
+  private scanContainer(batch: SourceEvent[]): void {
+    const { buffer, openers } = this;
+    const end = buffer.length;
+    const maxDepth = this.context.maxDepth;
+    let depth = this.depth;
+    let inString = this.inString;
+    let i = this.pos;
+    for (; i < end; i++) {
+      const byte = buffer[i]!;
+      if (inString) {
+        if (byte === QUOTE) {
+          inString = false;
+          if (depth === 0) break;
+        } else if (byte === BACKSLASH) {
+          i++;
+        } else if (byte === NEWLINE) {
+          this.inString = inString;
+          this.fail(i, 'line break inside a string (is a quote missing?)');
+          return;
+        }
+      } else if (byte === QUOTE) {
+        inString = true;
+      } else if (byte === OPEN_BRACE || byte === OPEN_BRACKET) {
+        depth++;
+        if (depth <= maxDepth) openers[depth] = byte;
+        else this.tooDeep = true;
+      } else if (byte === CLOSE_BRACE || byte === CLOSE_BRACKET) {
+        if (depth <= maxDepth && openers[depth] !== byte - 2) {
+          this.fail(i, `'${String.fromCharCode(byte)}' does not match the open bracket`);
+          return;
+        }
+        depth--;
+        if (depth === 0) break;
+      }
+    }
+    this.depth = depth;
+    this.inString = inString;
+    if (i < end) {
+      this.complete(i + 1, batch);
+    } else {
+      this.pos = i;
+    }
+  }
+
+  private scanScalar(batch: SourceEvent[]): void {
+    const { buffer } = this;
+    const end = buffer.length;
+    for (let i = this.pos; i < end; i++) {
+      const byte = buffer[i]!;
+      if (
+        byte === SPACE || byte === NEWLINE || byte === CARRIAGE_RETURN || byte === TAB || byte === COMMA ||
+        byte === QUOTE || byte === OPEN_BRACE || byte === CLOSE_BRACE || byte === OPEN_BRACKET || byte === CLOSE_BRACKET
+      ) {
+        this.complete(i, batch);
+        return;
+      }
+    }
+    this.pos = end;
+  }
+
+  /** Skips to the next line whose first non-blank byte is `{` (or `]` closing the top-level array). */
+  private scanResync(): void {
+    const { buffer } = this;
+    const end = buffer.length;
+    let i = this.pos;
+    while (i < end) {
+      if (!this.atLineStart) {
+        const newline = buffer.indexOf(NEWLINE, i);
+        if (newline === -1) break;
+        i = newline + 1;
+        this.atLineStart = true;
+        continue;
+      }
+      const byte = buffer[i]!;
+      if (byte === SPACE || byte === TAB || byte === CARRIAGE_RETURN || byte === NEWLINE) {
+        i++;
+      } else if (byte === OPEN_BRACE || (byte === CLOSE_BRACKET && this.inArray)) {
+        this.mode = 'between';
+        this.pos = i;
+        return;
+      } else {
+        this.atLineStart = false;
+      }
+    }
+    this.pos = end;
+  }
+
+  /** Reports the value being scanned as broken at `at` and starts looking for the next event. */
+  private fail(at: number, reason: string): void {
+    const errorLine = this.lines.lineAt(this.buffer, at);
+    if (!this.dropping) this.context.skip('INVALID_JSON', `invalid JSON: ${reason} at line ${errorLine}`, this.valuePosition);
+    this.index++;
+    this.mode = 'resync';
+    this.atLineStart = false;
+    this.dropping = false;
+    this.pos = at;
+  }
+
+  /** Handles a value that ends just before `end`. */
+  private complete(end: number, batch: SourceEvent[]): void {
+    const { context } = this;
+    const position = this.valuePosition;
+    const opener = this.buffer[this.valueStart];
+    const wasDropped = this.dropping;
+    this.mode = 'between';
+    this.pos = end;
+    this.dropping = false;
+    this.index++;
+
+    if (wasDropped) return;
+    if (end - this.valueStart > context.maxEventBytes) {
+      context.skip('LINE_TOO_LONG', `value is longer than the limit of ${context.maxEventBytes} bytes`, position);
+      return;
+    }
+    if (this.tooDeep) {
+      context.skip('NESTING_TOO_DEEP', `event nests deeper than ${context.maxDepth} levels`, position);
+      return;
+    }
+    if (opener === OPEN_BRACKET) {
+      context.skip('NOT_AN_OBJECT', 'expected a JSON object, found an array', position);
+      return;
+    }
+    const result = parseEventText(this.buffer.toString('utf8', this.valueStart, end), context.maxDepth, true);
+    if (result instanceof ParseFailure) {
+      context.skip(result.code, result.message, position);
+      return;
+    }
+    batch.push({ event: result, position });
+  }
+}
