@@ -1,6 +1,5 @@
 // `sigil explore`: serve the rule explorer on loopback, or export it as a static site.
 import type { Command } from 'commander';
-import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
   buildCatalog,
@@ -9,8 +8,8 @@ import {
   findPageAssets,
   startExplorerServer,
 } from '../explorer/index.ts';
-import { loadRulePaths } from '../explorer/server/load-rules.ts';
 import { CliError, EXIT_USAGE } from './exit-codes.ts';
+import { loadRuleFiles } from './rule-files.ts';
 
 interface ExploreOptions {
   port: string;
@@ -36,17 +35,14 @@ async function runExplore(paths: string[], options: ExploreOptions): Promise<voi
   if (!Number.isInteger(port) || port < 0 || port > 65535) {
     throw new CliError(`invalid --port ${options.port}: expected a number from 0 to 65535`, EXIT_USAGE);
   }
-  for (const path of paths) {
-    if (!existsSync(path)) throw new CliError(`rule path not found: ${path}`, EXIT_USAGE);
-  }
-
   const started = performance.now();
-  const loaded = loadRulePaths(paths);
-  const catalog = buildCatalog(loaded.documents, { roots: paths });
-  const errors = loaded.collection.diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length;
+  const { collection, files: fileCount } = await loadRuleFiles(paths);
+  const documents = [...collection.rules, ...collection.filters, ...collection.correlations];
+  const catalog = buildCatalog(documents, { roots: paths });
+  const errors = collection.diagnostics.filter((diagnostic) => diagnostic.severity === 'error').length;
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   process.stderr.write(
-    `Loaded ${catalog.entries.length} rules from ${loaded.fileCount} files in ${seconds} s` +
+    `Loaded ${catalog.entries.length} rules from ${fileCount} files in ${seconds} s` +
       (errors > 0 ? ` (${errors} errors; run \`sigil check\` for details)` : '') +
       '\n',
   );

@@ -3,7 +3,7 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { buildCatalog, collectSiteFiles, startExplorerServer, type RunningExplorer } from '../../../src/explorer/index.ts';
-import { loadRulePaths } from '../../../src/explorer/server/load-rules.ts';
+import { loadRuleFiles } from '../../../src/cli/rule-files.ts';
 import { buildPageOnce } from './page-build.ts';
 
 export const CORPUS_SIGMA = new URL('../../../../shared/corpus/sigma/', import.meta.url).pathname;
@@ -11,8 +11,9 @@ export const CORPUS_SIGMA = new URL('../../../../shared/corpus/sigma/', import.m
 /** Serves the rules under `paths` on a free loopback port. */
 export async function serveRules(paths: readonly string[]): Promise<RunningExplorer> {
   const assets = await buildPageOnce();
-  const loaded = loadRulePaths(paths);
-  const catalog = buildCatalog(loaded.documents, { roots: paths });
+  const { collection } = await loadRuleFiles(paths);
+  const documents = [...collection.rules, ...collection.filters, ...collection.correlations];
+  const catalog = buildCatalog(documents, { roots: paths });
   return startExplorerServer({ files: collectSiteFiles(assets, catalog), port: 0 });
 }
 
