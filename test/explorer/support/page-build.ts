@@ -15,7 +15,6 @@ export function buildPageOnce(): Promise<string> {
 }
 
 async function buildPage(): Promise<string> {
-  process.env.VITE_CONFIG_NATIVE_IGNORE_WARNING = 'true';
   const { build } = await import('vite');
   const outDir = join(mkdtempSync(join(tmpdir(), 'sigil-explorer-page-')), 'site');
   await build({ configFile: CONFIG, logLevel: 'error', build: { outDir, emptyOutDir: true } });
