@@ -1,5 +1,5 @@
 // Sigma logsource values in words, for the rule page's "Data Sources" section.
-// Names follow the Sigma taxonomy appendix; unknown values are turned into words from their slug.
+// Names follow the Sigma taxonomy appendix; values missing here are shown as written.
 
 const CATEGORY_NAMES: Record<string, string> = {
   antivirus: 'Antivirus Detections',
@@ -72,22 +72,12 @@ const SERVICE_NAMES: Record<string, string> = {
   cron: 'cron Logs',
 };
 
-
 /** Returns the category in words (`network_connection` → `Network Connection Events`). */
 export function categoryName(category: string): string {
-  return CATEGORY_NAMES[category] ?? wordsFromSlug(category);
+  return CATEGORY_NAMES[category] ?? category;
 }
 
 /** Returns the service in words (`security` → `Security Event Log`). */
 export function serviceName(service: string): string {
-  return SERVICE_NAMES[service] ?? wordsFromSlug(service);
-}
-
-
-function wordsFromSlug(slug: string): string {
-  return slug
-    .split(/[_\-.]+/)
-    .filter((word) => word !== '')
-    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
-    .join(' ');
+  return SERVICE_NAMES[service] ?? service;
 }
