@@ -1,12 +1,14 @@
 // The list of subcommands. Each module exports `register(program)`.
 import type { Command } from 'commander';
 import { register as registerCheck } from './check.ts';
+import { register as registerDump } from './dump.ts';
+import { register as registerExplain } from './explain.ts';
 import { register as registerHunt } from './hunt.ts';
 import { register as registerExplore } from './explore.ts';
 
 type Register = (program: Command) => void;
 
-const commands: Register[] = [registerHunt, registerCheck, registerExplore];
+const commands: Register[] = [registerHunt, registerCheck, registerExplain, registerDump, registerExplore];
 
 /** Adds every subcommand to the program. */
 export function registerCommands(program: Command): void {

@@ -4,7 +4,7 @@ import { Hunter, selectRules } from '../hunt/index.ts';
 import { createFormatter, HuntSummary, OUTPUT_FORMATS, type OutputFormat } from '../output/index.ts';
 import { formatDiagnostic, RULE_LEVELS, RULE_STATUSES, type RuleLevel, type RuleStatus } from '../sigma/index.ts';
 import { InputNotFoundError, listInputs, STDIN_PATH, type SourceWarning } from '../sources/index.ts';
-import { CliError, EXIT_DETECTIONS, EXIT_OK } from './exit-codes.ts';
+import { CliError, EXIT_DETECTIONS, EXIT_OK, EXIT_USAGE } from './exit-codes.ts';
 import { OutputSink } from './output-sink.ts';
 import { resolveProfileOption } from './profile-option.ts';
 import { Progress } from './progress.ts';
@@ -34,12 +34,12 @@ export function register(program: Command): void {
     .command('hunt')
     .description('Run Sigma rules over event logs (EVTX, JSON, JSON lines, gzip) and print every detection.')
     .argument('<paths...>', `log files or folders (searched recursively); ${STDIN_PATH} reads standard input`)
-    .requiredOption('-r, --rules <path>', 'rule file or folder; repeat for more', collect, [])
+    .option('-r, --rules <path>', 'rule file or folder; repeat for more (required)', collect, [])
     .option('-p, --profile <name>', 'event profile: auto, windows, winlogbeat, raw, or a profile file', 'auto')
     .addOption(new Option('-f, --format <format>', 'output format (default: table on a terminal, jsonl otherwise)').choices(OUTPUT_FORMATS))
     .option('-o, --output <file>', 'write detections to a file instead of standard output')
     .addOption(new Option('--min-level <level>', 'only rules of this level or higher').choices(RULE_LEVELS))
-    .addOption(new Option('--status <status>', 'only rules with this status; repeat for more').choices(RULE_STATUSES).argParser(collect).default([]))
+    .option('--status <status>', `only rules with this status (${RULE_STATUSES.join(', ')}); repeat for more`, collect, [])
     .option('--tag <tag>', 'only rules with this tag (e.g. attack.t1059); repeat for more', collect, [])
     .option('--exclude-rule <id>', 'leave out the rule with this id or name; repeat for more', collect, [])
     .option('--filter <path>', 'Sigma filter file or folder applied to the rules; repeat for more', collect, [])
@@ -53,6 +53,9 @@ export function register(program: Command): void {
 }
 
 async function runHunt(paths: string[], options: HuntOptions): Promise<number> {
+  if (options.rules.length === 0) throw new CliError('missing rules: give at least one -r, --rules PATH', EXIT_USAGE);
+  const unknownStatus = options.status.find((status) => !RULE_STATUSES.includes(status));
+  if (unknownStatus) throw new CliError(`unknown status '${unknownStatus}': use ${RULE_STATUSES.join(', ')}`, EXIT_USAGE);
   const color = process.stderr.isTTY === true && !process.env['NO_COLOR'];
   const log = (message: string): void => {
     if (!options.quiet) process.stderr.write(`${message}\n`);

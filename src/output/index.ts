@@ -4,3 +4,4 @@ export { detectionToJson } from './json.ts';
 export { createFormatter, OUTPUT_FORMATS, type OutputFormat, type DetectionFormatter } from './writers.ts';
 export { HuntSummary } from './summary.ts';
 export { detectionFieldNames } from './rule-fields.ts';
+export { formatExplanation } from './explanation.ts';

@@ -10,7 +10,7 @@ interface TableOptions {
   width: number;
 }
 
-const COLUMN_WIDTHS = { time: 24, level: 8, title: 44, host: 18 };
+const COLUMN_WIDTHS = { time: 27, level: 8, title: 44, host: 18 };
 const LEVEL_COLORS: Record<RuleLevel, (text: string) => string> = {
   critical: (text) => pc.bold(pc.magenta(text)),
   high: pc.red,
