@@ -189,6 +189,37 @@ describe('explorer over SigmaHQ', { skip }, () => {
     assert.equal(await page.getByTestId('verdict').count(), 2);
   });
 
+  const BITSADMIN_ID = 'd059842b-6b9d-4ed1-b5c3-5b89143c6ede';
+  const REGRESSION = `${CORPUS_SIGMA}regression_data/rules/windows/`;
+
+  test('dropped EVTX file is decoded and matched in the page', async () => {
+    await openHash(page, site.url, `#/rule/${BITSADMIN_ID}`, 'rule-view');
+    const bytes = [...readFileSync(`${REGRESSION}process_creation/proc_creation_win_bitsadmin_download/${BITSADMIN_ID}.evtx`)];
+    const dataTransfer = await page.evaluateHandle((data) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File([new Uint8Array(data)], 'bitsadmin.evtx'));
+      return transfer;
+    }, bytes);
+    await page.getByTestId('drop-zone').dispatchEvent('drop', { dataTransfer });
+    await page.getByTestId('test-summary').waitFor();
+    assert.equal(await page.getByTestId('test-summary').textContent(), '1 of 1 events matched');
+    const verdict = (await page.getByTestId('verdict-result').textContent()) ?? '';
+    assert.match(verdict, /^Matched · bitsadmin\.evtx, record \d+ \(profile windows\)$/);
+    assert.match((await page.getByTestId('logsource-check').textContent()) ?? '', /: true/);
+    await page.screenshot({ path: screenshotPath('evtx-test.png'), fullPage: true });
+  });
+
+  test('chosen EVTX file of another rule does not match', async () => {
+    await openHash(page, site.url, `#/rule/${BITSADMIN_ID}`, 'rule-view');
+    const other = `${REGRESSION}file/file_event/file_event_win_anydesk_artefact/0b9ad457-2554-44c1-82c2-d56a99c42377.evtx`;
+    await page.getByTestId('events-file').setInputFiles(other);
+    await page.getByTestId('test-summary').waitFor();
+    const summary = (await page.getByTestId('test-summary').textContent()) ?? '';
+    assert.match(summary, /^0 of [1-9]\d* events matched$/);
+    assert.ok((await page.getByTestId('verdict').count()) >= 1);
+    assert.deepEqual(await texts(page, 'event-error'), []);
+  });
+
   test('coverage lists techniques and exports a Navigator layer', async () => {
     await openHash(page, site.url, '#/coverage', 'coverage-view');
     const execution = page.getByTestId('coverage-execution');
