@@ -11,11 +11,11 @@ import {
   collectSiteFiles,
   exportSite,
   startExplorerServer,
-  type Catalog,
+  type CatalogWithTexts,
   type RunningExplorer,
 } from '../../src/explorer/index.ts';
 
-const catalog: Catalog = { format: 'sigil-explorer-catalog', version: 1, entries: [] };
+const catalog: CatalogWithTexts = { format: 'sigil-explorer-catalog', version: 1, entries: [], texts: { a: 'title: A' } };
 
 function fakeAssets(): string {
   const dir = mkdtempSync(join(tmpdir(), 'sigil-assets-'));
@@ -74,7 +74,10 @@ describe('explorer server', () => {
     const reply = await get(server.url, '/data/catalog.js');
     assert.equal(reply.status, 200);
     assert.match(String(reply.headers['content-type']), /^text\/javascript/);
-    assert.equal(reply.body.toString(), `globalThis.SIGIL_CATALOG = ${JSON.stringify(catalog)};\n`);
+    const catalogWithout = { format: catalog.format, version: catalog.version, entries: catalog.entries };
+    assert.equal(reply.body.toString(), `globalThis.SIGIL_CATALOG = JSON.parse(${JSON.stringify(JSON.stringify(catalogWithout))});\n`);
+    const texts = await get(server.url, '/data/texts.js');
+    assert.equal(texts.body.toString(), `globalThis.SIGIL_RULE_TEXTS = JSON.parse(${JSON.stringify(JSON.stringify(catalog.texts))});\n`);
   });
 
   test('compresses large files for gzip clients', async () => {
@@ -124,7 +127,7 @@ describe('explorer server', () => {
 test('exportSite writes the page, the catalog and a policy meta tag', () => {
   const out = mkdtempSync(join(tmpdir(), 'sigil-export-'));
   const count = exportSite(collectSiteFiles(fakeAssets(), catalog), out);
-  assert.equal(count, 3);
+  assert.equal(count, 4);
   const html = readFileSync(join(out, 'index.html'), 'utf8');
   assert.match(html, /<meta http-equiv="Content-Security-Policy" content="default-src 'none'; script-src 'self';/);
   assert.doesNotMatch(html, /frame-ancestors/);

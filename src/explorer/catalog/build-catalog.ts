@@ -3,28 +3,30 @@ import { dirname, isAbsolute, relative, resolve } from 'node:path';
 import type { SigmaDocument } from '../../sigma/model.ts';
 import { readAttackTags } from './attack-tags.ts';
 import { classifyDocument } from './entry-kind.ts';
-import type { Catalog, CatalogEntry, CatalogLogsource } from './types.ts';
+import type { CatalogEntry, CatalogLogsource, CatalogWithTexts, RuleTexts } from './types.ts';
 
 export interface BuildCatalogOptions {
   /** Folders or files the rules were loaded from; entry paths are shown from the root's own name on (`rules/windows/x.yml`). */
   roots?: readonly string[];
 }
 
-/** Builds the catalog of every document, in the order given. */
-export function buildCatalog(documents: readonly SigmaDocument[], options: BuildCatalogOptions = {}): Catalog {
+/** Builds the catalog of every document, in the order given, with each document's YAML text. */
+export function buildCatalog(documents: readonly SigmaDocument[], options: BuildCatalogOptions = {}): CatalogWithTexts {
   const roots = (options.roots ?? []).map((root) => resolve(root));
   const idCounts = new Map<string, number>();
   for (const document of documents) {
     if (document.id !== undefined) idCounts.set(document.id, (idCounts.get(document.id) ?? 0) + 1);
   }
 
+  const texts: RuleTexts = {};
   const entries = documents.map((document) => {
     const file = displayPath(document.origin.file, roots);
     const uniqueId = document.id !== undefined && idCounts.get(document.id) === 1;
     const key = uniqueId ? (document.id as string) : `${file}#${document.origin.documentIndex}`;
+    texts[key] = document.origin.text;
     return buildEntry(document, key, file);
   });
-  return { format: 'sigil-explorer-catalog', version: 1, entries };
+  return { format: 'sigil-explorer-catalog', version: 1, entries, texts };
 }
 
 function buildEntry(document: SigmaDocument, key: string, file: string): CatalogEntry {
@@ -41,7 +43,6 @@ function buildEntry(document: SigmaDocument, key: string, file: string): Catalog
     techniques: attack.techniques,
     related: document.related.map(({ id, type }) => ({ id, type })),
     file,
-    text: document.origin.text,
   };
   copyDefined(entry, {
     id: document.id,

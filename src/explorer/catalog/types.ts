@@ -46,13 +46,22 @@ export interface CatalogEntry {
   related: Array<{ id: string; type: string }>;
   /** The file path relative to the folder it was loaded from. */
   file: string;
-  /** The YAML document as written. */
-  text: string;
 }
 
-/** Everything the page needs; `entries` is in load order. */
+/** What the list needs about every rule; `entries` is in load order. */
 export interface Catalog {
   format: 'sigil-explorer-catalog';
   version: 1;
   entries: CatalogEntry[];
+}
+
+/** Entry key → the YAML document as written. */
+export type RuleTexts = Record<string, string>;
+
+/**
+ * The catalog with the rule texts. The server sends the texts as a second script, because they
+ * are most of the bytes and the list can show before they arrive.
+ */
+export interface CatalogWithTexts extends Catalog {
+  texts: RuleTexts;
 }

@@ -24,11 +24,16 @@ export interface RunningExplorer {
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
 const GZIP_MIN_BYTES = 1024;
+const PRECOMPRESS_MIN_BYTES = 256 * 1024;
 
 /** Starts the server and resolves once it listens. */
 export async function startExplorerServer(options: ExplorerServerOptions): Promise<RunningExplorer> {
   const host = options.host ?? '127.0.0.1';
   const gzipCache = new Map<string, Buffer>();
+  // Compressing a large catalog takes a moment; do it before the first page load waits for it.
+  for (const [path, file] of options.files) {
+    if (file.body.length >= PRECOMPRESS_MIN_BYTES) gzipCache.set(path, gzipSync(file.body));
+  }
   const server = createServer((request, response) => {
     try {
       handleRequest(request, response, options.files, gzipCache, host);

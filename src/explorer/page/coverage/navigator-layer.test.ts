@@ -4,7 +4,7 @@ import type { CatalogEntry } from '../../catalog/types.ts';
 import { buildNavigatorLayer } from './navigator-layer.ts';
 
 function entry(techniques: string[]): CatalogEntry {
-  return { key: techniques.join(), title: 't', kind: 'detection', authors: [], tags: [], references: [], falsepositives: [], tactics: [], techniques, related: [], file: 'x.yml', text: '' };
+  return { key: techniques.join(), title: 't', kind: 'detection', authors: [], tags: [], references: [], falsepositives: [], tactics: [], techniques, related: [], file: 'x.yml' };
 }
 
 test('navigator layer scores techniques by rule count', () => {

@@ -17,7 +17,6 @@ function entry(key: string, fields: Partial<CatalogEntry>): CatalogEntry {
     techniques: [],
     related: [],
     file: `${key}.yml`,
-    text: '',
     ...fields,
   };
 }

@@ -2,6 +2,7 @@
 import { extractQueryText } from '../../catalog/query-text.ts';
 import type { CatalogEntry } from '../../catalog/types.ts';
 import { copyButton, el } from '../dom.ts';
+import { loadRuleText } from '../load-catalog.ts';
 import type { ExplorerData } from '../explorer-data.ts';
 import { kindLabel } from '../labels.ts';
 import { levelBadge } from '../list/result-rows.ts';
@@ -43,14 +44,26 @@ export function renderRuleView(entry: CatalogEntry, data: ExplorerData, backHash
       copyButton(() => permalink, 'Copy link'),
     ),
   );
-  const queryText = extractQueryText(entry.text, entry.kind);
-  const query = section(
-    'query',
-    'Detection Query',
-    el('pre', { className: 'code', testId: 'query' }, queryText),
-    copyButton(() => queryText),
+  // The YAML text arrives in a second script; both blocks fill in when it is there.
+  let text = '';
+  let queryText = '';
+  const queryBlock = el('pre', { className: 'code', testId: 'query-loading' }, 'Loading…');
+  const rawBlock = el('pre', { className: 'code', testId: 'raw-loading' }, 'Loading…');
+  loadRuleText(entry.key).then(
+    (loaded) => {
+      text = loaded;
+      queryText = extractQueryText(text, entry.kind);
+      queryBlock.textContent = queryText;
+      queryBlock.dataset.testid = 'query';
+      rawBlock.textContent = text;
+      rawBlock.dataset.testid = 'raw';
+    },
+    (error: unknown) => {
+      rawBlock.textContent = `The rule text could not be loaded: ${error instanceof Error ? error.message : String(error)}`;
+    },
   );
-  const raw = section('raw', 'Raw Content', el('pre', { className: 'code', testId: 'raw' }, entry.text), copyButton(() => entry.text));
+  const query = section('query', 'Detection Query', queryBlock, copyButton(() => queryText));
+  const raw = section('raw', 'Raw Content', rawBlock, copyButton(() => text));
   return el(
     'article',
     { className: 'rule-view', testId: 'rule-view' },

@@ -5,6 +5,7 @@ import { builtinProfiles, detectProfile, type Profile } from '../../../profiles/
 import { parseSigmaText, type SigmaRule } from '../../../sigma/index.ts';
 import type { CatalogEntry } from '../../catalog/types.ts';
 import { el } from '../dom.ts';
+import { loadRuleText } from '../load-catalog.ts';
 import { renderExplanation } from './explanation-view.ts';
 import { readDroppedFile } from './dropped-file.ts';
 import { parseEventsText, type ParsedEvents } from './parse-events.ts';
@@ -34,7 +35,10 @@ export function createTestPanel(entry: CatalogEntry): HTMLElement {
   const run = el('button', { attrs: { type: 'button' }, testId: 'run-test' }, 'Test events');
 
   const evaluate = (parsed: ParsedEvents): void => {
-    output.replaceChildren(...evaluateEvents(entry, parsed, profileSelect.value));
+    loadRuleText(entry.key).then(
+      (text) => output.replaceChildren(...evaluateEvents(entry, text, parsed, profileSelect.value)),
+      (error: unknown) => output.replaceChildren(el('p', { className: 'error' }, `The rule text could not be loaded: ${String(error)}`)),
+    );
   };
   run.addEventListener('click', () => evaluate(parseEventsText(input.value)));
   const readFile = (file: File): void => {
@@ -60,9 +64,9 @@ export function createTestPanel(entry: CatalogEntry): HTMLElement {
   );
 }
 
-function evaluateEvents(entry: CatalogEntry, parsed: ParsedEvents, profileName: string): HTMLElement[] {
+function evaluateEvents(entry: CatalogEntry, text: string, parsed: ParsedEvents, profileName: string): HTMLElement[] {
   const nodes: HTMLElement[] = parsed.errors.map((error) => el('p', { className: 'error', testId: 'event-error' }, error));
-  const rule = parseRule(entry);
+  const rule = parseRule(entry, text);
   if (typeof rule === 'string') return [...nodes, el('p', { className: 'error' }, rule)];
   if (parsed.events.length === 0 && parsed.errors.length === 0) return [el('p', {}, 'No events given.')];
 
@@ -83,8 +87,8 @@ function evaluateEvents(entry: CatalogEntry, parsed: ParsedEvents, profileName: 
   return [el('p', { className: 'test-summary', testId: 'test-summary' }, summary), ...nodes, ...verdicts];
 }
 
-function parseRule(entry: CatalogEntry): SigmaRule | string {
-  const collection = parseSigmaText(entry.text, entry.file);
+function parseRule(entry: CatalogEntry, text: string): SigmaRule | string {
+  const collection = parseSigmaText(text, entry.file);
   const rule = collection.rules[0];
   if (rule !== undefined) return rule;
   const problems = collection.diagnostics.map((diagnostic) => diagnostic.message).join('; ');
