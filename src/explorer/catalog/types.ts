@@ -1,7 +1,7 @@
 // The explorer's catalog: what the page receives about each loaded rule.
 // Built once on the server (or at export) from the Sigma model, then sent to the page as JSON.
 
-/** The badge that says what sort of document an entry is. */
+/** The kind badge of an entry: which sort of Sigma document it is. */
 export type EntryKind = 'detection' | 'threat-hunting' | 'emerging-threat' | 'correlation' | 'filter';
 
 export const ENTRY_KINDS: readonly EntryKind[] = [
@@ -48,7 +48,7 @@ export interface CatalogEntry {
   file: string;
 }
 
-/** What the list needs about every rule; `entries` is in load order. */
+/** The list's data: one entry per rule, in load order. */
 export interface Catalog {
   format: 'sigil-explorer-catalog';
   version: 1;

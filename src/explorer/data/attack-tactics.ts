@@ -1,6 +1,6 @@
 // ATT&CK Enterprise tactics in matrix order, keyed by the slug Sigma tags use (`attack.<slug>`).
-// Written from the public ATT&CK matrix; `stealth` and `defense-impairment` are the tactic tags newer
-// SigmaHQ rules use where older ones said `defense-evasion`, and their ATT&CK ids are not recorded here.
+// Written from the public ATT&CK matrix. Newer SigmaHQ rules tag `stealth` and `defense-impairment`
+// where older ones tag `defense-evasion`; the ATT&CK ids of those two tactics are not recorded here.
 
 export interface AttackTactic {
   slug: string;

@@ -59,12 +59,12 @@ export function isWebUrl(text: string): boolean {
   }
 }
 
-/** A link that opens outside the page with no referrer. */
+/** Creates a link that opens in a new tab and sends no referrer. */
 export function externalLink(href: string, text: string): HTMLAnchorElement {
   return el('a', { attrs: { href, target: '_blank', rel: 'noopener noreferrer' } }, text);
 }
 
-/** A button that copies text to the clipboard and says so for a moment. */
+/** Creates a button that copies text to the clipboard and shows "Copied" for a moment. */
 export function copyButton(getText: () => string, label = 'Copy'): HTMLButtonElement {
   const button = el('button', { className: 'copy', attrs: { type: 'button' } }, label);
   button.addEventListener('click', () => {

@@ -24,7 +24,7 @@ const FACET_TITLES: Record<FacetName, string> = {
   author: 'Author',
 };
 
-/** The badge text of an entry kind ("Hunting" for threat-hunting rules). */
+/** Returns the badge text of an entry kind ("Hunting" for threat-hunting rules). */
 export function kindLabel(kind: EntryKind): string {
   return KIND_LABELS[kind];
 }
@@ -33,7 +33,7 @@ export function facetTitle(name: FacetName): string {
   return FACET_TITLES[name];
 }
 
-/** How a facet value reads in the facet list. */
+/** Returns the text of a facet value in the facet list. */
 export function facetValueLabel(name: FacetName, value: string): string {
   switch (name) {
     case 'kind':

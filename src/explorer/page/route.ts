@@ -69,7 +69,7 @@ export function listHash(state: ListState): string {
   return text === '' ? '#/' : `#/?${text}`;
 }
 
-/** The permalink hash of a rule. */
+/** Returns the permalink hash of a rule. */
 export function ruleHash(key: string): string {
   return `#/rule/${encodeURIComponent(key)}`;
 }

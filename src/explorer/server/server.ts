@@ -82,8 +82,8 @@ function handleRequest(
 
 /**
  * Maps a request target to a key of the site's file table, or undefined when it cannot name one.
- * The table holds only the explorer's own files, so a decoded `..` can at most miss; it is rejected
- * anyway so that no traversal attempt reaches the lookup.
+ * The table contains only the explorer's own files, so a decoded `..` could at most miss. It is
+ * rejected anyway, so that no traversal attempt reaches the lookup.
  */
 export function siteFilePath(target: string): string | undefined {
   const pathname = target.split(/[?#]/, 1)[0] ?? '/';

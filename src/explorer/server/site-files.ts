@@ -46,8 +46,8 @@ export function collectSiteFiles(assetsDir: string, catalog: CatalogWithTexts): 
 /**
  * Renders data as a classic script that sets `globalThis[name]`. A script works where
  * `fetch` does not (an exported site opened from `file://`). The data travels as one JSON string
- * literal, which V8 reads faster than an object literal of the same size; `JSON.stringify` escapes
- * every quote and control character, so rule text cannot break out of the literal.
+ * literal, because V8 reads that faster than an object literal of the same size. `JSON.stringify`
+ * escapes every quote and control character, so rule text cannot break out of the literal.
  */
 export function renderDataScript(name: 'SIGIL_CATALOG' | 'SIGIL_RULE_TEXTS', data: unknown): string {
   return `globalThis.${name} = JSON.parse(${JSON.stringify(JSON.stringify(data))});\n`;

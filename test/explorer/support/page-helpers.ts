@@ -12,7 +12,7 @@ export async function openHash(page: Page, baseUrl: string, hash: string, readyT
   await page.getByTestId(readyTestId).first().waitFor();
 }
 
-/** The number before " of " in the result count ("12 of 3754 rules"). */
+/** Reads the number before " of " in the result count ("12 of 3754 rules"). */
 export async function resultCount(page: Page): Promise<number> {
   const text = (await page.getByTestId('result-count').textContent()) ?? '';
   return Number(text.split(' ')[0]);

@@ -73,7 +73,7 @@ function renderRow(entry: CatalogEntry): HTMLElement {
   );
 }
 
-/** A level badge coloured by severity; unknown levels get the neutral colour. */
+/** Creates a level badge coloured by severity; unknown levels get the neutral colour. */
 export function levelBadge(level: string | undefined): HTMLElement | null {
   if (level === undefined) return null;
   const known = ['informational', 'low', 'medium', 'high', 'critical'].includes(level);

@@ -3,7 +3,7 @@
 import type { CatalogEntry } from '../../catalog/types.ts';
 import { FACET_NAMES, type FacetName, type ListState, type SortKey } from '../route.ts';
 
-/** Which values an entry has for each facet. */
+/** The values an entry has for each facet. */
 const FACET_VALUES: Record<FacetName, (entry: CatalogEntry) => readonly string[]> = {
   level: (entry) => optional(entry.level),
   status: (entry) => optional(entry.status),

@@ -7,7 +7,7 @@ import { el, externalLink, isWebUrl } from '../dom.ts';
 import type { ExplorerData } from '../explorer-data.ts';
 import { ruleHash } from '../route.ts';
 
-/** A titled section; `id` names it for tests and in-page links. */
+/** Creates a titled section; `id` becomes its test id (`section-<id>`). */
 export function section(id: string, title: string, ...content: Array<Node | null>): HTMLElement {
   return el('section', { className: 'rule-section', testId: `section-${id}` }, el('h2', {}, title), ...content);
 }
