@@ -60,6 +60,9 @@ async function runExplore(paths: string[], options: ExploreOptions): Promise<voi
     port,
     onError: (message) => process.stderr.write(`sigil explore: ${message}\n`),
   });
+  if (!['127.0.0.1', 'localhost', '::1'].includes(options.host)) {
+    process.stderr.write(`Warning: listening on ${options.host}; anyone who can reach this address can read the loaded rules.\n`);
+  }
   process.stdout.write(`Sigil Explorer: ${running.url}\n`);
   process.stderr.write('Press Ctrl+C to stop.\n');
   await new Promise<void>((resolvePromise) => {
