@@ -49,6 +49,18 @@ detection:
 level: low
 `;
 
+const FILTER = `title: Exclude the admin workstation
+id: 77777777-7777-4777-8777-777777777777
+logsource:
+    product: windows
+filter:
+    rules:
+        - 55555555-5555-4555-8555-555555555555
+    selection:
+        Computer: ADMIN-PC
+    condition: not selection
+`;
+
 /** Elements that rule text would create if it were parsed as HTML. */
 async function injectedElements(page: Page): Promise<number> {
   return page.locator('#app script, #app img, #app svg, #app iframe, #app b, #app i').count();
@@ -65,7 +77,7 @@ describe('explorer with hostile rule text', { skip: browserSkipReason() }, () =>
   let errors: string[];
 
   before(async () => {
-    site = await serveRules([writeRuleFiles({ 'hostile.yml': HOSTILE_RULE, 'plain.yml': PLAIN_RULE })]);
+    site = await serveRules([writeRuleFiles({ 'hostile.yml': HOSTILE_RULE, 'plain.yml': PLAIN_RULE, 'filter.yml': FILTER })]);
     session = await launchBrowser();
     page = await session.context.newPage();
     errors = watchErrors(page);
@@ -109,6 +121,19 @@ describe('explorer with hostile rule text', { skip: browserSkipReason() }, () =>
     assert.match((await page.getByTestId('verdict-result').textContent()) ?? '', /^Matched/);
     assert.equal(await injectedElements(page), 0);
     assert.equal(await pwned(page), undefined);
+  });
+
+  test('loaded filters apply to the rules they name', async () => {
+    await openHash(page, site.url, '#/rule/55555555-5555-4555-8555-555555555555', 'rule-view');
+    const events = [{ CommandLine: 'whoami', Computer: 'ADMIN-PC' }, { CommandLine: 'whoami', Computer: 'WS-17' }];
+    await page.getByTestId('events-input').fill(JSON.stringify(events));
+    await page.getByTestId('run-test').click();
+    await page.getByTestId('test-summary').waitFor();
+    assert.equal(await page.getByTestId('test-summary').textContent(), '1 of 2 events matched');
+    const verdicts = await texts(page, 'verdict-result');
+    assert.match(verdicts[0] ?? '', /^Not matched/);
+    assert.match(verdicts[1] ?? '', /^Matched/);
+    assert.match((await page.getByTestId('verdict').first().textContent()) ?? '', /Filter Exclude the admin workstation: false/);
   });
 
   test('page logged no errors', () => {

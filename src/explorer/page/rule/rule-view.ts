@@ -77,7 +77,7 @@ export function renderRuleView(entry: CatalogEntry, data: ExplorerData, backHash
     referencesSection(entry),
     falsePositivesSection(entry),
     relatedSection(entry, data),
-    createTestPanel(entry),
+    createTestPanel(entry, data),
     raw,
   );
 }

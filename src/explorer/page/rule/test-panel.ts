@@ -1,11 +1,12 @@
 // "Test it here": paste JSON events or drop a file, and the engine explains, in the page, why
 // the rule matched each event or not. Nothing leaves the browser.
-import { explainRule } from '../../../engine/index.ts';
+import { explainRule, filtersForRule } from '../../../engine/index.ts';
 import { builtinProfiles, detectProfile, type Profile } from '../../../profiles/index.ts';
-import { parseSigmaText, type SigmaRule } from '../../../sigma/index.ts';
+import { parseSigmaText, type SigmaFilter, type SigmaRule } from '../../../sigma/index.ts';
 import type { CatalogEntry } from '../../catalog/types.ts';
 import { el } from '../dom.ts';
-import { loadRuleText } from '../load-catalog.ts';
+import type { ExplorerData } from '../explorer-data.ts';
+import { loadRuleTexts } from '../load-catalog.ts';
 import { renderExplanation } from './explanation-view.ts';
 import { readDroppedFile } from './dropped-file.ts';
 import { parseEventsText, type ParsedEvents } from './parse-events.ts';
@@ -15,7 +16,7 @@ import { section } from './sections.ts';
 const MAX_SHOWN_EVENTS = 200;
 
 /** Returns the panel for a rule; other kinds get a note instead. */
-export function createTestPanel(entry: CatalogEntry): HTMLElement {
+export function createTestPanel(entry: CatalogEntry, data: ExplorerData): HTMLElement {
   if (entry.kind === 'correlation' || entry.kind === 'filter') {
     return section('test', 'Test It Here', el('p', {}, 'Correlation and filter documents are tested with `sigil hunt`, over a whole log.'));
   }
@@ -35,8 +36,8 @@ export function createTestPanel(entry: CatalogEntry): HTMLElement {
   const run = el('button', { attrs: { type: 'button' }, testId: 'run-test' }, 'Test events');
 
   const evaluate = (parsed: ParsedEvents): void => {
-    loadRuleText(entry.key).then(
-      (text) => output.replaceChildren(...evaluateEvents(entry, text, parsed, profileSelect.value)),
+    loadRuleTexts().then(
+      (texts) => output.replaceChildren(...evaluateEvents(entry, texts[entry.key] ?? '', loadedFilters(data, texts), parsed, profileSelect.value)),
       (error: unknown) => output.replaceChildren(el('p', { className: 'error' }, `The rule text could not be loaded: ${String(error)}`)),
     );
   };
@@ -64,10 +65,17 @@ export function createTestPanel(entry: CatalogEntry): HTMLElement {
   );
 }
 
-function evaluateEvents(entry: CatalogEntry, text: string, parsed: ParsedEvents, profileName: string): HTMLElement[] {
+function evaluateEvents(
+  entry: CatalogEntry,
+  text: string,
+  allFilters: readonly SigmaFilter[],
+  parsed: ParsedEvents,
+  profileName: string,
+): HTMLElement[] {
   const nodes: HTMLElement[] = parsed.errors.map((error) => el('p', { className: 'error', testId: 'event-error' }, error));
   const rule = parseRule(entry, text);
   if (typeof rule === 'string') return [...nodes, el('p', { className: 'error' }, rule)];
+  const filters = filtersForRule(rule, allFilters);
   if (parsed.events.length === 0 && parsed.errors.length === 0) return [el('p', {}, 'No events given.')];
 
   const shown = parsed.events.slice(0, MAX_SHOWN_EVENTS);
@@ -75,7 +83,7 @@ function evaluateEvents(entry: CatalogEntry, text: string, parsed: ParsedEvents,
   const verdicts = shown.map(({ event, label }) => {
     const profile: Profile = builtinProfiles.get(profileName) ?? detectProfile(event);
     try {
-      const explanation = explainRule(rule, event, profile);
+      const explanation = explainRule(rule, event, profile, filters);
       if (explanation.matched) matched += 1;
       return renderExplanation(`${label} (profile ${profile.name})`, explanation);
     } catch (error) {
@@ -85,6 +93,13 @@ function evaluateEvents(entry: CatalogEntry, text: string, parsed: ParsedEvents,
   const summary = `${matched} of ${shown.length} events matched` +
     (parsed.events.length > shown.length ? ` (the first ${shown.length} of ${parsed.events.length} were tested)` : '');
   return [el('p', { className: 'test-summary', testId: 'test-summary' }, summary), ...nodes, ...verdicts];
+}
+
+/** Parses the loaded filter documents, as `sigil explain` applies them to the rules they name. */
+function loadedFilters(data: ExplorerData, texts: Record<string, string>): SigmaFilter[] {
+  return data.catalog.entries
+    .filter((entry) => entry.kind === 'filter')
+    .flatMap((entry) => parseSigmaText(texts[entry.key] ?? '', entry.file).filters);
 }
 
 function parseRule(entry: CatalogEntry, text: string): SigmaRule | string {
