@@ -14,6 +14,8 @@ interface CompiledCondition {
   accessor: FieldAccessor;
   /** Accepted values, lower-cased. */
   values: ReadonlySet<string>;
+  /** Lengths of the accepted values, so most mismatches are found without lower-casing the event's value. */
+  lengths: ReadonlySet<number>;
 }
 
 interface CompiledKeyValue {
@@ -35,7 +37,7 @@ export class FieldResolver {
     }));
   }
 
-  /** The paths tried for `field`, in order, with the field name filled in. */
+  /** Returns the paths tried for `field`, in order, with the field name filled in. */
   paths(field: string): PathSpec[] {
     return this.source(field).paths;
   }
@@ -61,35 +63,30 @@ export class FieldResolver {
     return { kind: 'FirstOf', paths };
   }
 
-  /** The accessor without `Key=Value` lookups, used for conditions and as the first stage of every accessor. */
+  /** Builds an accessor without `Key=Value` lookups, for the conditions of `keyValue` sources. */
   private baseAccessor(field: string): FieldAccessor {
     const source = this.source(field);
     const paths = source.paths.map(compilePath);
     const textKey = this.spec.textKey;
     if (source.kind === 'Collect') return (event) => collect(event, paths, textKey);
-    if (paths.length === 1) {
-      const only = paths[0]!;
-      return (event) => unwrapText(resolvePath(event, only), textKey);
-    }
-    return (event) => {
-      for (const path of paths) {
-        const value = resolvePath(event, path);
-        if (value !== undefined) return unwrapText(value, textKey);
-      }
-      return undefined;
-    };
+    return firstOf(paths, textKey);
   }
 
   private buildAccessor(field: string): FieldAccessor {
-    const base = this.baseAccessor(field);
-    // Explicitly mapped fields never fall back to `Key=Value` text: the mapping is the whole answer.
-    if (this.keyValue.length === 0 || Object.hasOwn(this.spec.fields, field) || !isPlainKey(field)) return base;
+    const source = this.source(field);
+    const paths = source.paths.map(compilePath);
+    const textKey = this.spec.textKey;
+    if (source.kind === 'Collect') return (event) => collect(event, paths, textKey);
+    // Explicitly mapped fields never fall back to `Key=Value` text, because the mapping names every place they can be.
+    if (this.keyValue.length === 0 || Object.hasOwn(this.spec.fields, field) || !isPlainKey(field)) return firstOf(paths, textKey);
     const needle = `${field}=`;
     const sources = this.keyValue;
-    const textKey = this.spec.textKey;
+    const count = paths.length;
     return (event) => {
-      const value = base(event);
-      if (value !== undefined) return value;
+      for (let i = 0; i < count; i++) {
+        const value = resolvePath(event, paths[i]!);
+        if (value !== undefined) return unwrapText(value, textKey);
+      }
       for (const source of sources) {
         if (!meetsConditions(event, source.when)) continue;
         const found = findKeyValueIn(unwrapText(resolvePath(event, source.path), textKey), needle);
@@ -100,18 +97,34 @@ export class FieldResolver {
   }
 }
 
+/** Builds an accessor that returns the value at the first path that resolves. */
+function firstOf(paths: readonly CompiledPath[], textKey: string | undefined): FieldAccessor {
+  if (paths.length === 1) {
+    const only = paths[0]!;
+    return (event) => unwrapText(resolvePath(event, only), textKey);
+  }
+  const count = paths.length;
+  return (event) => {
+    for (let i = 0; i < count; i++) {
+      const value = resolvePath(event, paths[i]!);
+      if (value !== undefined) return unwrapText(value, textKey);
+    }
+    return undefined;
+  };
+}
+
 function fillTemplate(template: PathSpec, keys: string[]): PathSpec {
   return template.flatMap((key) => (key === FIELD_PLACEHOLDER ? keys : [key]));
 }
 
-/** A key that can appear before `=` in a `Key=Value` line. */
+/** Tells whether a field name can appear as the key of a `Key=Value` line. */
 function isPlainKey(field: string): boolean {
   return /^[A-Za-z_][\w.-]*$/.test(field);
 }
 
 /** Replaces an object that has the text key (an element with attributes and content) by its content. */
 function unwrapText(value: unknown, textKey: string | undefined): unknown {
-  if (textKey === undefined || value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  if (textKey === undefined || typeof value !== 'object' || value === null || Array.isArray(value)) return value;
   return Object.hasOwn(value, textKey) ? (value as Record<string, unknown>)[textKey] : value;
 }
 
@@ -129,19 +142,24 @@ function collect(event: Record<string, unknown>, paths: readonly CompiledPath[],
 
 /** Compiles a condition on an event field against lower-cased accepted values. */
 export function compileCondition(accessor: FieldAccessor, condition: LogsourceCondition): CompiledCondition {
-  return { accessor, values: new Set(condition.values.map((value) => value.toLowerCase())) };
+  const values = new Set(condition.values.map((value) => value.toLowerCase()));
+  return { accessor, values, lengths: new Set([...values].map((value) => value.length)) };
 }
 
 /** True when the event meets every condition. A list value meets a condition when any item does. */
 export function meetsConditions(event: Record<string, unknown>, conditions: readonly CompiledCondition[]): boolean {
   for (const condition of conditions) {
-    if (!valueAccepted(condition.accessor(event), condition.values)) return false;
+    if (!valueAccepted(condition.accessor(event), condition)) return false;
   }
   return true;
 }
 
-function valueAccepted(value: unknown, accepted: ReadonlySet<string>): boolean {
-  if (Array.isArray(value)) return value.some((item) => valueAccepted(item, accepted));
+function valueAccepted(value: unknown, condition: CompiledCondition): boolean {
+  if (Array.isArray(value)) return value.some((item) => valueAccepted(item, condition));
   if (value === undefined || value === null || typeof value === 'object') return false;
-  return accepted.has(String(value).toLowerCase());
+  const text = String(value);
+  // NOTE: a few characters change length when lower-cased (e.g. U+0130), which this check would miss;
+  // Channel names and event ids, the values conditions hold, do not contain them.
+  if (!condition.lengths.has(text.length)) return false;
+  return condition.values.has(text.toLowerCase());
 }

@@ -118,6 +118,8 @@ export interface Correlation {
   condition?: ThresholdCondition | ExpressionCondition;
   /** alias → (rule id or name → field in that rule's events). */
   aliases: Record<string, Record<string, string>>;
+  /** The rule keys of `aliases` with their spans, so that resolution can point at an unknown one. */
+  aliasReferences: RuleReference[];
   generate: boolean;
   span: SourceSpan;
 }

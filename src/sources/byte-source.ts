@@ -5,7 +5,7 @@ import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import type { ReadContext } from './read-options.ts';
 
-/** Bytes needed to tell the formats apart; `detectFormat` sees at least this much when the input is longer. */
+/** Bytes needed to tell the formats apart. `detectFormat` gets at least this many when the input is longer. */
 export const HEAD_BYTES = 64 * 1024;
 
 /**
@@ -54,7 +54,7 @@ export class ByteSource {
   }
 }
 
-/** Reads a file in chunks of `chunkBytes`; the file is closed when iteration ends or stops early. */
+/** Reads a file in chunks of `chunkBytes`. The file is closed when iteration ends or stops early. */
 export async function* readFileChunks(path: string, chunkBytes: number): AsyncGenerator<Buffer> {
   const handle = await open(path, 'r');
   try {
@@ -113,7 +113,7 @@ function hasZlibCode(error: unknown): boolean {
  * context marked `cutShort`.
  */
 export async function* gunzipChunks(compressed: ByteSource, context: ReadContext): AsyncGenerator<Buffer> {
-  const gunzip = createGunzip({ chunkSize: Math.min(context.chunkBytes, 256 * 1024) });
+  const gunzip = createGunzip({ chunkSize: Math.max(64, Math.min(context.chunkBytes, 256 * 1024)) });
   const input = Readable.from(compressed.chunks(), { objectMode: false });
   input.on('error', (error) => gunzip.destroy(error));
   input.pipe(gunzip);
@@ -139,7 +139,7 @@ export async function* gunzipChunks(compressed: ByteSource, context: ReadContext
   }
 }
 
-/** Decodes UTF-16 text (either byte order) into UTF-8 chunks; the byte order mark is dropped. */
+/** Decodes UTF-16 text (either byte order) into UTF-8 chunks, dropping the byte order mark. */
 export async function* decodeUtf16Chunks(source: ByteSource, bigEndian: boolean): AsyncGenerator<Buffer> {
   const decoder = new TextDecoder(bigEndian ? 'utf-16be' : 'utf-16le');
   for await (const chunk of source.chunks()) {

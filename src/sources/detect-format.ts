@@ -1,9 +1,9 @@
-// Recognizes an input's format from its first bytes, whatever the file name says.
+// Recognizes an input's format from its first bytes, whatever its file name.
 
 /**
- * What the first bytes of an input look like.
- * `json-lines` is one compact object per line; `json-stream` covers a JSON array,
- * a single object and concatenated (possibly pretty-printed) objects.
+ * Format of an input, as its first bytes show it. `json-lines` is one compact object
+ * per line. `json-array` and `json-stream` are read alike: a JSON array, a single
+ * object, or concatenated (possibly pretty-printed) objects.
  */
 export type InputFormat =
   | 'evtx'
@@ -41,7 +41,7 @@ function startsWith(head: Uint8Array, signature: readonly number[]): boolean {
 
 /**
  * Detects the format of an input from its first bytes (a few KiB is enough).
- * A head that starts with `{` is JSON lines when its first line holds one complete
+ * A head that starts with `{` is JSON lines when its first line contains one complete
  * object, and an object stream when the first object spans several lines.
  * A first line longer than `head` counts as JSON lines.
  */
@@ -62,8 +62,9 @@ export function detectFormat(head: Uint8Array): InputFormat {
 
 /**
  * Scans the object that starts at `start` and reports whether it closes before the
- * first line break. Strings and escapes are respected; a head that ends before both
- * the line break and the object's end counts as one long line.
+ * first line break with nothing but whitespace after it on that line. Strings and
+ * escapes are respected; a head that ends before both the line break and the object's
+ * end counts as one long line.
  */
 function firstLineHoldsObject(head: Uint8Array, start: number): boolean {
   let depth = 0;
@@ -80,8 +81,15 @@ function firstLineHoldsObject(head: Uint8Array, start: number): boolean {
       depth++;
     } else if (byte === CLOSE_BRACE || byte === CLOSE_BRACKET) {
       depth--;
-      if (depth === 0) return true;
+      if (depth === 0) return restOfLineIsBlank(head, i + 1);
     }
+  }
+  return true;
+}
+
+function restOfLineIsBlank(head: Uint8Array, start: number): boolean {
+  for (let i = start; i < head.length && head[i] !== NEWLINE; i++) {
+    if (!isJsonWhitespace(head[i]!)) return false;
   }
   return true;
 }

@@ -1,6 +1,6 @@
 // JSON arrays and streams of concatenated (possibly pretty-printed) objects, scanned object by object.
 
-import { utf8BomLength } from './detect-format.ts';
+import { isJsonWhitespace, utf8BomLength } from './detect-format.ts';
 import { LineCounter } from './line-counter.ts';
 import { ParseFailure, parseEventText } from './parse-event.ts';
 import type { ReadContext } from './read-options.ts';
@@ -55,9 +55,9 @@ type ScanMode = 'between' | 'container' | 'string' | 'scalar' | 'resync';
  * A brace-depth scanner that respects strings and escapes. It keeps only the bytes of the
  * value being scanned, so memory stays bounded by `maxEventBytes` whatever the input size.
  *
- * A raw line break cannot occur inside a JSON string, so one there means a quote was lost:
- * the value is reported and the scanner restarts at the next line beginning with `{`,
- * which is where the next event starts in pretty-printed and line-per-event input.
+ * A raw line break cannot occur inside a JSON string, so one there means a quote was lost.
+ * The value is then reported, and the scanner restarts at the next line beginning with
+ * `{`, which is where the next event starts in pretty-printed and line-per-event input.
  */
 class ValueScanner {
   private readonly context: ReadContext;
@@ -71,6 +71,11 @@ class ValueScanner {
   private inArray = false;
   private index = 0;
   private atLineStart = false;
+  /** End of the line the fast path last looked at: its newline, or the buffer end when `lineEndFound` is false. */
+  private lineEnd = -1;
+  private lineEndFound = false;
+  /** The fast path is off before this position, on a line where it failed once. */
+  private slowUntil = -1;
 
   // The value being scanned.
   private valueStart = 0;
@@ -92,6 +97,8 @@ class ValueScanner {
     if (this.bufferOffset === 0 && this.buffer.length === 0) this.pos = utf8BomLength(chunk);
     this.buffer = this.buffer.length > 0 ? Buffer.concat([this.buffer, chunk]) : chunk;
     this.lines.extend();
+    this.lineEnd = -1;
+    this.slowUntil = -1;
     this.scan(batch);
     this.release();
   }
@@ -123,7 +130,7 @@ class ValueScanner {
     while (this.pos < this.buffer.length) {
       switch (this.mode) {
         case 'between':
-          this.scanBetween();
+          this.scanBetween(batch);
           break;
         case 'container':
         case 'string':
@@ -165,7 +172,7 @@ class ValueScanner {
     };
   }
 
-  private scanBetween(): void {
+  private scanBetween(batch: SourceEvent[]): void {
     const { buffer } = this;
     const end = buffer.length;
     for (let i = this.pos; i < end; i++) {
@@ -179,10 +186,47 @@ class ValueScanner {
         this.inArray = false;
         continue;
       }
+      if (byte === OPEN_BRACE && this.parseRestOfLine(i, batch)) return;
       this.startValue(i, byte);
       return;
     }
     this.pos = end;
+  }
+
+  /**
+   * Parses the rest of the line from `start` as one event: the fast path for one object
+   * per line, as in most JSON arrays written by tools. A trailing comma, or the `]` that
+   * closes the top-level array, is left out. Returns false when the line is not one whole
+   * object (a pretty-printed one, say), so the caller scans it byte by byte instead.
+   */
+  private parseRestOfLine(start: number, batch: SourceEvent[]): boolean {
+    const { buffer, context } = this;
+    if (this.lineEnd < start) {
+      const newline = buffer.indexOf(NEWLINE, start);
+      this.lineEnd = newline === -1 ? buffer.length : newline;
+      this.lineEndFound = newline !== -1;
+    }
+    if (!this.lineEndFound || start < this.slowUntil) return false;
+
+    let end = this.lineEnd;
+    while (end > start && isJsonWhitespace(buffer[end - 1]!)) end--;
+    if (buffer[end - 1] === COMMA || (this.inArray && buffer[end - 1] === CLOSE_BRACKET)) end--;
+    while (end > start && isJsonWhitespace(buffer[end - 1]!)) end--;
+    if (buffer[end - 1] !== CLOSE_BRACE || end - start > context.maxEventBytes) return false;
+
+    const result = parseEventText(buffer.toString('utf8', start, end), context.maxDepth);
+    if (result instanceof ParseFailure && result.code === 'INVALID_JSON') {
+      // One failed try per line: a line of many small objects must not be parsed again from each of them.
+      this.slowUntil = this.lineEnd;
+      return false;
+    }
+
+    const position = this.positionAt(start);
+    this.index++;
+    this.pos = end;
+    if (result instanceof ParseFailure) context.skip(result.code, result.message, position);
+    else batch.push({ event: result, position });
+    return true;
   }
 
   private startValue(start: number, byte: number): void {
@@ -205,7 +249,7 @@ class ValueScanner {
     }
   }
 
-  /** The hot loop: walks an object (or a string) byte by byte until it closes. */
+  /** Walks an object (or a string) byte by byte until it closes. This is the hot loop. */
   private scanContainer(batch: SourceEvent[]): void {
     const { buffer, openers } = this;
     const end = buffer.length;
@@ -328,7 +372,7 @@ class ValueScanner {
       context.skip('NOT_AN_OBJECT', 'expected a JSON object, found an array', position);
       return;
     }
-    const result = parseEventText(this.buffer.toString('utf8', this.valueStart, end), context.maxDepth, true);
+    const result = parseEventText(this.buffer.toString('utf8', this.valueStart, end), context.maxDepth);
     if (result instanceof ParseFailure) {
       context.skip(result.code, result.message, position);
       return;

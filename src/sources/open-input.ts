@@ -22,7 +22,8 @@ export const STDIN_PATH = '-';
  * Reads one input (a file path, or `-` for standard input) and yields its events in
  * batches, one per chunk read. The format is detected from the content: JSON lines, a
  * JSON array, one or more concatenated JSON objects, any of these gzip-compressed or in
- * UTF-16, or EVTX. Problems are reported through `options.onWarning` and never thrown.
+ * UTF-16, or EVTX. Problems in the input, including a file that cannot be read, are
+ * reported through `options.onWarning` instead of thrown.
  *
  * @example
  * for await (const batch of openInput('logs/security.jsonl.gz', { onWarning: console.warn })) {
@@ -36,19 +37,18 @@ export async function* openInput(path: string, options: ReadOptions = {}): Async
     : readFileChunks(path, context.chunkBytes);
   const source = new ByteSource(reportReadErrors(raw, context));
   try {
-    yield* readSource(source, path, options, context);
+    yield* readSource(source, path, context);
   } finally {
     await source.close();
   }
 }
 
-/** What can be read as raw bytes after gzip or UTF-16 decoding. */
+/** Decoding already applied to the bytes being read. */
 type Layer = 'plain' | 'gzip' | 'utf16';
 
 async function* readSource(
   source: ByteSource,
   path: string,
-  options: ReadOptions,
   context: ReadContext,
   layer: Layer = 'plain',
 ): AsyncGenerator<SourceEvent[]> {
@@ -66,11 +66,11 @@ async function* readSource(
       return;
     case 'gzip':
       if (layer !== 'plain') break;
-      yield* readSource(new ByteSource(gunzipChunks(source, context)), path, options, context, 'gzip');
+      yield* readSource(new ByteSource(gunzipChunks(source, context)), path, context, 'gzip');
       return;
     case 'utf16':
       if (layer === 'utf16') break;
-      yield* readSource(new ByteSource(decodeUtf16Chunks(source, head[0] === 0xfe)), path, options, context, 'utf16');
+      yield* readSource(new ByteSource(decodeUtf16Chunks(source, head[0] === 0xfe)), path, context, 'utf16');
       return;
     case 'evtx':
       if (layer !== 'plain' || path === STDIN_PATH) {
@@ -79,7 +79,7 @@ async function* readSource(
         return;
       }
       await source.close();
-      yield* readEvtxInput(path, options, context);
+      yield* readEvtxInput(path, context);
       return;
     case 'unknown':
       break;

@@ -109,7 +109,7 @@ function decodeRecords<T>(chunk: Uint8Array, options: DecodeChunkOptions, makeRe
       offset = findNextRecord(context, offset + 1, recordsEnd);
       continue;
     }
-    const recordId = Number(context.view.getBigUint64(offset + 8, true));
+    const recordId = context.view.getUint32(offset + 12, true) * 4294967296 + context.view.getUint32(offset + 8, true);
     try {
       const nodes = parseFragment(context, offset + 24, offset + size - 4, false, 0);
       const event = render(nodes);

@@ -31,6 +31,8 @@ export class JsonRenderer {
   private readonly context: ChunkContext;
   private readonly separate: boolean;
   private budget = 0;
+  /** `<name>_attributes` per element name, so the key is built (and interned) once per chunk. */
+  private readonly attributeKeys = new Map<string, string>();
 
   constructor(context: ChunkContext, shape: JsonShape) {
     this.context = context;
@@ -131,7 +133,7 @@ export class JsonRenderer {
     const target = parentObject(parent);
     const key = this.uniqueKey(target, name);
     if (this.separate) {
-      if (attributes !== undefined) setKey(target, key + '_attributes', attributes);
+      if (attributes !== undefined) setKey(target, this.attributesKey(key), attributes);
       if (!isEmpty(value)) setKey(target, key, value);
       else if (attributes === undefined) setKey(target, key, null);
       return;
@@ -156,7 +158,16 @@ export class JsonRenderer {
   }
 
   private taken(target: JsonObject, key: string): boolean {
-    return Object.hasOwn(target, key) || (this.separate && Object.hasOwn(target, key + '_attributes'));
+    return Object.hasOwn(target, key) || (this.separate && Object.hasOwn(target, this.attributesKey(key)));
+  }
+
+  private attributesKey(name: string): string {
+    let key = this.attributeKeys.get(name);
+    if (key === undefined) {
+      key = name + '_attributes';
+      this.attributeKeys.set(name, key);
+    }
+    return key;
   }
 
   private renderAttributes(attributes: AttributeNode[], values: Substitutions): JsonObject | undefined {
