@@ -91,21 +91,25 @@ describe('explorer over SigmaHQ', { skip }, () => {
       await page.getByTestId('rule-description').textContent(),
       'Detects network connections from "dfsvc.exe" used to handled ClickOnce applications to non-local IPs',
     );
+
     assert.deepEqual(await texts(page, 'tactic'), ['Execution (TA0002)']);
     assert.deepEqual(await texts(page, 'technique'), ['T1203 Exploitation for Client Execution']);
     const query = (await page.getByTestId('query').textContent()) ?? '';
     assert.match(query, /^selection:\n  Image\|endswith: \\dfsvc\.exe\n  Initiated: "true"\nfilter_main_local_ip:\n  DestinationIp\|cidr:\n    - 127\.0\.0\.0\/8\n/);
     assert.match(query, /condition: selection and not 1 of filter_main_\*$/);
+
     assert.equal(await page.getByTestId('fact-author').textContent(), 'Nasreddine Bencherchali (Nextron Systems)');
     assert.equal(await page.getByTestId('fact-created').textContent(), '2023-06-12');
     assert.equal(await page.getByTestId('fact-modified').textContent(), '2024-03-12');
     assert.equal(await page.getByTestId('data-source').textContent(), 'windows / Network Connection Events');
     assert.deepEqual(await section('platforms').locator('li').allTextContents(), ['windows']);
     assert.deepEqual(await section('tags').locator('li').allTextContents(), ['attack.execution', 'attack.t1203', 'detection.threat-hunting']);
+
     const reference = section('references').locator('a');
     assert.equal(await reference.getAttribute('href'), 'https://posts.specterops.io/less-smartscreen-more-caffeine-ab-using-clickonce-for-trusted-code-execution-1446ea8051c5');
     assert.equal(await reference.getAttribute('rel'), 'noopener noreferrer');
     assert.match((await section('falsepositives').textContent()) ?? '', /ClickOnce manifests hosted on public IPs/);
+
     const raw = (await page.getByTestId('raw').textContent()) ?? '';
     assert.match(raw, /^title: Dfsvc\.EXE Network Connection To Non-Local IPs\nid: 3c21219b/);
     assert.match(raw, /# IPv6 loopback/);
