@@ -4,7 +4,7 @@
 // and a current file with the newer ones, so that giving the files in either order shows that
 // results do not depend on input order.
 //
-// Run: node examples/logs/correlation/generate.mjs
+// Run: node examples/make-correlation-logs.mjs
 import { writeFileSync } from 'node:fs';
 
 const COMPUTER = 'dc01.corp.example';
@@ -89,7 +89,7 @@ events.forEach((event, index) => {
 const split = at('09:00:30').toISOString().replace('Z', '0000Z');
 const older = events.filter((event) => event.Event.System.TimeCreated_attributes.SystemTime < split);
 const newer = events.filter((event) => event.Event.System.TimeCreated_attributes.SystemTime >= split);
-const folder = new URL('./', import.meta.url);
+const folder = new URL('./logs/correlation/', import.meta.url);
 const lines = (list) => list.map((event) => JSON.stringify(event)).join('\n') + '\n';
 writeFileSync(new URL('dc01-security-archive.jsonl', folder), lines(older));
 writeFileSync(new URL('dc01-security.jsonl', folder), lines(newer));
