@@ -128,13 +128,29 @@ describe('explorer over SigmaHQ', { skip }, () => {
     await page.screenshot({ path: screenshotPath('seed-rule.png'), fullPage: true });
   });
 
-  test('back link returns to the last list state', async () => {
-    await openHash(page, site.url, '#/?q=dfsvc', 'result-row');
+  test('back link returns to the typed search', async () => {
+    await openHash(page, site.url, '#/', 'result-row');
+    await page.getByTestId('search').fill('dfsvc');
     await page.getByTestId('result-row').first().click();
     await page.getByTestId('rule-view').waitFor();
     await page.getByTestId('back').click();
     await page.waitForURL(/#\/\?q=dfsvc$/);
     assert.equal(await page.getByTestId('search').inputValue(), 'dfsvc');
+  });
+
+  test('returning to the list keeps its scroll position', async () => {
+    await openHash(page, site.url, '#/?sort=title', 'result-row');
+    await page.getByTestId('results').evaluate((results) => {
+      results.scrollTop = 6400;
+    });
+    const row = page.getByTestId('result-row').filter({ hasText: /./ }).nth(12);
+    const title = await row.getByTestId('result-title').textContent();
+    await row.click();
+    await page.getByTestId('rule-view').waitFor();
+    await page.goBack();
+    await page.getByTestId('list-view').waitFor();
+    assert.equal(await page.getByTestId('results').evaluate((results) => results.scrollTop), 6400);
+    assert.ok((await texts(page, 'result-title')).includes(title ?? ''));
   });
 
   test('related rules link to each other', async () => {

@@ -9,7 +9,6 @@ import { COVERAGE_HASH, parseRoute } from './route.ts';
 export function startApp(root: HTMLElement, data: ExplorerData): void {
   const listView = createListView(data);
   const main = el('main', { className: 'content' });
-  let lastListHash = '#/';
 
   const nav = el(
     'nav',
@@ -25,7 +24,6 @@ export function startApp(root: HTMLElement, data: ExplorerData): void {
     const route = parseRoute(location.hash);
     switch (route.kind) {
       case 'list':
-        lastListHash = location.hash === '' ? '#/' : location.hash;
         if (main.firstChild !== listView.element) main.replaceChildren(listView.element);
         listView.show(route.state);
         document.title = 'Sigil Explorer';
@@ -35,7 +33,7 @@ export function startApp(root: HTMLElement, data: ExplorerData): void {
         main.replaceChildren(
           entry === undefined
             ? el('p', { className: 'not-found', testId: 'not-found' }, `No loaded rule has the id or key ${route.key}.`)
-            : renderRuleView(entry, data, lastListHash),
+            : renderRuleView(entry, data, listView.hash()),
         );
         document.title = entry === undefined ? 'Rule not found · Sigil Explorer' : `${entry.title} · Sigil Explorer`;
         window.scrollTo(0, 0);

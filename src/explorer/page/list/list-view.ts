@@ -16,11 +16,15 @@ const SORT_LABELS: Record<SortKey, string> = {
 
 export interface ListView {
   element: HTMLElement;
+  /** Shows a state; showing the state already shown keeps the scroll position. */
   show(state: ListState): void;
+  /** Returns the hash of the state shown, including search text typed since the last navigation. */
+  hash(): string;
 }
 
 export function createListView(data: ExplorerData): ListView {
   let state: ListState = { query: '', sort: 'relevance', filters: {} };
+  let renderedHash: string | undefined;
   const expanded = new Set<FacetName>();
 
   const input = el('input', {
@@ -72,6 +76,7 @@ export function createListView(data: ExplorerData): ListView {
     count.textContent = `${result.entries.length} of ${data.catalog.entries.length} rules`;
     facetSlot.replaceChildren(renderFacets(result, state, expanded, toggle, expand));
     rows.setEntries(result.entries);
+    renderedHash = listHash(state);
   };
 
   input.addEventListener('input', () => update({ ...state, query: input.value }, false));
@@ -80,8 +85,13 @@ export function createListView(data: ExplorerData): ListView {
   return {
     element,
     show(next) {
+      if (listHash(next) === renderedHash) {
+        rows.restoreScroll();
+        return;
+      }
       state = next;
       render();
     },
+    hash: () => listHash(state),
   };
 }

@@ -12,6 +12,8 @@ const OVERSCAN_ROWS = 8;
 export interface ResultRows {
   element: HTMLElement;
   setEntries(entries: readonly CatalogEntry[]): void;
+  /** Scrolls back to where the user was before the list left the page. */
+  restoreScroll(): void;
 }
 
 export function createResultRows(): ResultRows {
@@ -19,6 +21,8 @@ export function createResultRows(): ResultRows {
   const element = el('div', { className: 'results', testId: 'results' }, spacer);
   let entries: readonly CatalogEntry[] = [];
   let rendered = { start: -1, end: -1 };
+  // A detached element forgets its scroll position, so the last one is kept here.
+  let lastScrollTop = 0;
 
   const renderWindow = (): void => {
     const start = Math.max(0, Math.floor(element.scrollTop / ROW_HEIGHT) - OVERSCAN_ROWS);
@@ -35,7 +39,14 @@ export function createResultRows(): ResultRows {
     spacer.replaceChildren(...rows);
   };
 
-  element.addEventListener('scroll', renderWindow, { passive: true });
+  element.addEventListener(
+    'scroll',
+    () => {
+      lastScrollTop = element.scrollTop;
+      renderWindow();
+    },
+    { passive: true },
+  );
   window.addEventListener('resize', renderWindow);
   return {
     element,
@@ -44,6 +55,12 @@ export function createResultRows(): ResultRows {
       rendered = { start: -1, end: -1 };
       spacer.style.height = `${entries.length * ROW_HEIGHT}px`;
       element.scrollTop = 0;
+      lastScrollTop = 0;
+      renderWindow();
+    },
+    restoreScroll() {
+      element.scrollTop = lastScrollTop;
+      rendered = { start: -1, end: -1 };
       renderWindow();
     },
   };
