@@ -2,7 +2,7 @@
 // the rule matched each event or not. Nothing leaves the browser.
 import { explainRule, filtersForRule } from '../../../engine/index.ts';
 import { builtinProfiles, detectProfile, type Profile } from '../../../profiles/index.ts';
-import { parseSigmaText, type SigmaFilter, type SigmaRule } from '../../../sigma/index.ts';
+import { parseSigmaText, type SigmaFilter } from '../../../sigma/index.ts';
 import type { CatalogEntry } from '../../catalog/types.ts';
 import { el } from '../dom.ts';
 import type { ExplorerData } from '../explorer-data.ts';
@@ -10,6 +10,7 @@ import { loadRuleTexts } from '../load-catalog.ts';
 import { renderExplanation } from './explanation-view.ts';
 import { readDroppedFile } from './dropped-file.ts';
 import { parseEventsText, type ParsedEvents } from './parse-events.ts';
+import { parseEntryRule } from './parse-rule.ts';
 import { section } from './sections.ts';
 
 /** Most events shown at once, so a large file cannot freeze the page. */
@@ -73,7 +74,7 @@ function evaluateEvents(
   profileName: string,
 ): HTMLElement[] {
   const nodes: HTMLElement[] = parsed.errors.map((error) => el('p', { className: 'error', testId: 'event-error' }, error));
-  const rule = parseRule(entry, text);
+  const rule = parseEntryRule(entry, text);
   if (typeof rule === 'string') return [...nodes, el('p', { className: 'error' }, rule)];
   const filters = filtersForRule(rule, allFilters);
   if (parsed.events.length === 0 && parsed.errors.length === 0) return [el('p', {}, 'No events given.')];
@@ -102,13 +103,6 @@ function loadedFilters(data: ExplorerData, texts: Record<string, string>): Sigma
     .flatMap((entry) => parseSigmaText(texts[entry.key] ?? '', entry.file).filters);
 }
 
-function parseRule(entry: CatalogEntry, text: string): SigmaRule | string {
-  const collection = parseSigmaText(text, entry.file);
-  const rule = collection.rules[0];
-  if (rule !== undefined) return rule;
-  const problems = collection.diagnostics.map((diagnostic) => diagnostic.message).join('; ');
-  return `This rule cannot be evaluated: ${problems || 'no detection found'}`;
-}
 
 function wireDropZone(zone: HTMLElement, onFile: (file: File) => void): void {
   zone.addEventListener('dragover', (event) => {
