@@ -21,12 +21,12 @@ export function register(program: Command): void {
   program
     .command('explore')
     .description('Browse, search and test Sigma rules in a local web page.')
-    .argument('<rules...>', 'Sigma rule files or folders (searched for .yml and .yaml files)')
+    .argument('[rules...]', 'Sigma rule files or folders, searched for .yml and .yaml files (default: the current folder)')
     .option('-p, --port <port>', 'TCP port to listen on; 0 picks a free port', '8765')
     .option('--host <address>', 'address to bind; anything but loopback exposes the rules to the network', '127.0.0.1')
     .option('--export <dir>', 'write the explorer as a static site into <dir> instead of serving it')
     .action(async (paths: string[], options: ExploreOptions) => {
-      await runExplore(paths, options);
+      await runExplore(paths.length > 0 ? paths : ['.'], options);
     });
 }
 

@@ -5,7 +5,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { writeRuleFiles } from './support/explorer-site.ts';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
@@ -20,8 +20,11 @@ detection:
 level: low
 `;
 
+// The tsx loader by path, so the command also runs from a working folder outside the checkout.
+const TSX_LOADER = pathToFileURL(join(REPO, 'node_modules/tsx/dist/loader.mjs')).href;
+
 function sigilArgs(...args: string[]): string[] {
-  return ['--import', 'tsx', join(REPO, 'src/cli/main.ts'), ...args];
+  return ['--import', TSX_LOADER, join(REPO, 'src/cli/main.ts'), ...args];
 }
 
 test('explore serves on loopback and stops on SIGTERM', async () => {
@@ -80,4 +83,12 @@ test('explore reports a missing rule path', () => {
   const result = spawnSync(process.execPath, sigilArgs('explore', '/nonexistent/rules', '--port', '0'), { cwd: REPO, encoding: 'utf8' });
   assert.notEqual(result.status, 0);
   assert.match(result.stderr, /rules path not found: \/nonexistent\/rules/);
+});
+
+test('explore without paths loads the current folder', () => {
+  const rules = writeRuleFiles({ 'rule.yml': RULE });
+  const out = join(mkdtempSync(join(tmpdir(), 'sigil-cli-export-')), 'site');
+  const result = spawnSync(process.execPath, sigilArgs('explore', '--export', out), { cwd: rules, encoding: 'utf8' });
+  assert.equal(result.status, 0, result.stderr);
+  assert.match(result.stderr, /Loaded 1 rules from 1 files/);
 });
