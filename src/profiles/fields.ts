@@ -18,23 +18,16 @@ interface CompiledCondition {
   lengths: ReadonlySet<number>;
 }
 
-interface CompiledKeyValue {
-  when: CompiledCondition[];
-  path: CompiledPath;
-}
 
 /** Builds accessors and path lists for the fields of one profile. */
 export class FieldResolver {
   private readonly spec: ProfileSpec;
-  private readonly keyValue: CompiledKeyValue[];
+  private readonly keyValue: KeyValueStage | undefined;
   private readonly cache = new Map<string, FieldAccessor>();
 
   constructor(spec: ProfileSpec) {
     this.spec = spec;
-    this.keyValue = spec.keyValue.map((source) => ({
-      when: source.when.map((condition) => compileCondition(this.baseAccessor(condition.field), condition)),
-      path: compilePath(source.path),
-    }));
+    this.keyValue = spec.keyValue.length === 0 ? undefined : new KeyValueStage(spec, (field) => this.baseAccessor(field));
   }
 
   /** Returns the paths tried for `field`, in order, with the field name filled in. */
@@ -78,22 +71,70 @@ export class FieldResolver {
     const textKey = this.spec.textKey;
     if (source.kind === 'Collect') return (event) => collect(event, paths, textKey);
     // Explicitly mapped fields never fall back to `Key=Value` text, because the mapping names every place they can be.
-    if (this.keyValue.length === 0 || Object.hasOwn(this.spec.fields, field) || !isPlainKey(field)) return firstOf(paths, textKey);
+    const stage = this.keyValue;
+    if (stage === undefined || Object.hasOwn(this.spec.fields, field) || !isPlainKey(field)) return firstOf(paths, textKey);
     const needle = `${field}=`;
-    const sources = this.keyValue;
     const count = paths.length;
     return (event) => {
       for (let i = 0; i < count; i++) {
         const value = resolvePath(event, paths[i]!);
         if (value !== undefined) return unwrapText(value, textKey);
       }
-      for (const source of sources) {
-        if (!meetsConditions(event, source.when)) continue;
-        const found = findKeyValueIn(unwrapText(resolvePath(event, source.path), textKey), needle);
-        if (found !== undefined) return found;
-      }
-      return undefined;
+      return stage.find(event, needle);
     };
+  }
+}
+
+/**
+ * The `keyValue` sources of a profile. Their conditions often test the same fields (every PowerShell
+ * classic source tests Channel), so each field is read at most once per lookup.
+ */
+class KeyValueStage {
+  private readonly fieldAccessors: FieldAccessor[] = [];
+  private readonly sources: Array<{ checks: Array<{ slot: number; condition: CompiledCondition }>; path: CompiledPath }>;
+  private readonly textKey: string | undefined;
+  // Per-lookup scratch space, reset at the start of each find. Condition accessors never call find, so reuse is safe.
+  private readonly values: unknown[] = [];
+  private readonly read: Uint8Array;
+
+  constructor(spec: ProfileSpec, accessorFor: (field: string) => FieldAccessor) {
+    const slots = new Map<string, number>();
+    this.sources = spec.keyValue.map((source) => ({
+      checks: source.when.map((condition) => {
+        let slot = slots.get(condition.field);
+        if (slot === undefined) {
+          slot = this.fieldAccessors.length;
+          slots.set(condition.field, slot);
+          this.fieldAccessors.push(accessorFor(condition.field));
+        }
+        return { slot, condition: compileCondition(this.fieldAccessors[slot]!, condition) };
+      }),
+      path: compilePath(source.path),
+    }));
+    this.textKey = spec.textKey;
+    this.read = new Uint8Array(this.fieldAccessors.length);
+  }
+
+  /** Returns the value of the first `Key=Value` line for `needle` (the key followed by `=`) in a source the event meets. */
+  find(event: Record<string, unknown>, needle: string): string | undefined {
+    this.read.fill(0);
+    for (const source of this.sources) {
+      if (!this.meets(event, source.checks)) continue;
+      const found = findKeyValueIn(unwrapText(resolvePath(event, source.path), this.textKey), needle);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  }
+
+  private meets(event: Record<string, unknown>, checks: ReadonlyArray<{ slot: number; condition: CompiledCondition }>): boolean {
+    for (const { slot, condition } of checks) {
+      if (this.read[slot] === 0) {
+        this.values[slot] = this.fieldAccessors[slot]!(event);
+        this.read[slot] = 1;
+      }
+      if (!valueAccepted(this.values[slot], condition)) return false;
+    }
+    return true;
   }
 }
 
@@ -158,8 +199,12 @@ function valueAccepted(value: unknown, condition: CompiledCondition): boolean {
   if (Array.isArray(value)) return value.some((item) => valueAccepted(item, condition));
   if (value === undefined || value === null || typeof value === 'object') return false;
   const text = String(value);
-  // NOTE: a few characters change length when lower-cased (e.g. U+0130), which this check would miss;
-  // Channel names and event ids, the values conditions hold, do not contain them.
-  if (!condition.lengths.has(text.length)) return false;
+  // Lower-casing keeps the length of ASCII text, so a length no accepted value has rules it out without allocating.
+  if (!condition.lengths.has(text.length) && isAscii(text)) return false;
   return condition.values.has(text.toLowerCase());
+}
+
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
+  return true;
 }

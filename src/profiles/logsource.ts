@@ -9,14 +9,14 @@ export function allEventsVariant(label: string): LogsourceVariant {
 
 /**
  * Returns the variants of `spec` that satisfy `logsource`.
- * - A product the profile does not list selects nothing.
+ * - A product the profile does not list selects nothing (a profile that lists no product accepts any).
  * - Without category and service, every event of the profile is selected.
  * - A category or service the profile does not map selects nothing.
  * - With both, each category variant is combined with each service variant (conditions AND-ed).
  */
 export function selectVariants(spec: LogsourceSpec, logsource: Logsource): LogsourceVariant[] {
   const product = logsource.product?.toLowerCase();
-  if (product !== undefined && !spec.products.includes(product)) return [];
+  if (product !== undefined && spec.products.length > 0 && !spec.products.includes(product)) return [];
   const category = logsource.category?.toLowerCase();
   const service = logsource.service?.toLowerCase();
   if (category === undefined && service === undefined) {

@@ -17,6 +17,11 @@ export interface Profile {
    * Backends use them to name the field in a query. Values found through `keyValue` sources are not listed.
    */
   fieldPaths(field: string): string[][];
+  /**
+   * When a value found at a path is an object with this key, the key's value is the field's value
+   * (`#text` of an XML element that also has attributes). Undefined when the profile does not unwrap.
+   */
+  textKey?: string;
 }
 
 /** One way a rule's logsource maps onto events: conditions on the event plus field renames. */
@@ -61,7 +66,7 @@ export interface VariantSpec {
 }
 
 export interface LogsourceSpec {
-  /** Values of `logsource.product` this profile's events belong to. */
+  /** Values of `logsource.product` this profile's events belong to. Empty: any product. */
   products: string[];
   categories: Record<string, VariantSpec[]>;
   services: Record<string, VariantSpec[]>;
