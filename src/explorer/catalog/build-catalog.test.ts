@@ -46,6 +46,16 @@ test('buildCatalog copies metadata and logsource', () => {
   assert.match(catalog.texts[ID_A] ?? '', /^title: Rule/);
 });
 
+test('buildCatalog keeps correlation references and names', () => {
+  const text = `title: Many failures\nid: ${ID_B}\ncorrelation:\n    type: event_count\n    rules:\n        - failed_logon\n    group-by:\n        - User\n    timespan: 5m\n    condition:\n        gte: 10\n`;
+  const documents = [...load(rule(ID_A, 'name: failed_logon\n'), '/r/a.yml'), ...load(text, '/r/b.yml')];
+  const [base, correlation] = buildCatalog(documents).entries;
+  assert.equal(base?.name, 'failed_logon');
+  assert.equal(correlation?.kind, 'correlation');
+  assert.deepEqual(correlation?.correlatedRules, ['failed_logon']);
+  assert.equal(correlation?.logsource, undefined);
+});
+
 test('splitAuthors handles empty and single names', () => {
   assert.deepEqual(splitAuthors(undefined), []);
   assert.deepEqual(splitAuthors('Florian Roth (Nextron Systems)'), ['Florian Roth (Nextron Systems)']);

@@ -46,6 +46,7 @@ function buildEntry(document: SigmaDocument, key: string, file: string): Catalog
   };
   copyDefined(entry, {
     id: document.id,
+    name: document.name,
     level: document.level,
     status: document.status,
     description: document.description,
@@ -53,7 +54,11 @@ function buildEntry(document: SigmaDocument, key: string, file: string): Catalog
     date: document.date,
     modified: document.modified,
   });
-  if (document.kind !== 'correlation') entry.logsource = pickLogsource(document.logsource);
+  if (document.kind === 'correlation') {
+    entry.correlatedRules = document.correlation.rules.map((reference) => reference.reference);
+  } else {
+    entry.logsource = pickLogsource(document.logsource);
+  }
   return entry;
 }
 

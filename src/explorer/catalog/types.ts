@@ -24,6 +24,8 @@ export interface CatalogEntry {
   /** Unique within the catalog: the rule id, or `file#document` when the id is missing or repeated. */
   key: string;
   id?: string;
+  /** The `name` field, by which correlations may refer to a rule. */
+  name?: string;
   title: string;
   kind: EntryKind;
   level?: string;
@@ -44,6 +46,8 @@ export interface CatalogEntry {
   /** ATT&CK technique ids from the tags, upper case (`T1059.001`). */
   techniques: string[];
   related: Array<{ id: string; type: string }>;
+  /** For correlations: the ids or names of the rules they correlate, as written. */
+  correlatedRules?: string[];
   /** The file path relative to the folder it was loaded from. */
   file: string;
 }

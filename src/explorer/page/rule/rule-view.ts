@@ -9,6 +9,7 @@ import { levelBadge } from '../list/result-rows.ts';
 import { ruleHash } from '../route.ts';
 import {
   attackSection,
+  correlationSection,
   dataSourcesSection,
   factsSection,
   falsePositivesSection,
@@ -77,6 +78,7 @@ export function renderRuleView(entry: CatalogEntry, data: ExplorerData, backHash
     referencesSection(entry),
     falsePositivesSection(entry),
     relatedSection(entry, data),
+    correlationSection(entry, data),
     createTestPanel(entry, data),
     raw,
   );

@@ -4,7 +4,7 @@ import { findTactic, tacticName } from '../../data/attack-tactics.ts';
 import { techniqueName, techniqueUrl } from '../../data/attack-techniques.ts';
 import { categoryName, serviceName } from '../../data/data-sources.ts';
 import { el, externalLink, isWebUrl } from '../dom.ts';
-import type { ExplorerData } from '../explorer-data.ts';
+import { findReference, type ExplorerData } from '../explorer-data.ts';
 import { ruleHash } from '../route.ts';
 
 /** Creates a titled section; `id` becomes its test id (`section-<id>`). */
@@ -96,6 +96,27 @@ function relatedItem(id: string, type: string, data: ExplorerData): HTMLElement 
   const target = data.byId.get(id);
   const name = target === undefined ? el('span', { className: 'missing' }, `${id} (not loaded)`) : el('a', { attrs: { href: ruleHash(target.key) } }, target.title);
   return el('li', { testId: 'related-rule' }, el('span', { className: 'badge' }, type), ' ', name);
+}
+
+/** The rules a correlation combines, and the correlations that use a rule, as links. */
+export function correlationSection(entry: CatalogEntry, data: ExplorerData): HTMLElement | null {
+  const parts = (entry.correlatedRules ?? []).map((reference) => {
+    const target = findReference(data, reference);
+    const name = target === undefined ? el('span', { className: 'missing' }, `${reference} (not loaded)`) : el('a', { attrs: { href: ruleHash(target.key) } }, target.title);
+    return el('li', { testId: 'correlated-rule' }, name);
+  });
+  const users = data.catalog.entries
+    .filter((other) => (other.correlatedRules ?? []).some((reference) => findReference(data, reference) === entry))
+    .map((other) => el('li', { testId: 'correlation-user' }, el('a', { attrs: { href: ruleHash(other.key) } }, other.title)));
+  if (parts.length === 0 && users.length === 0) return null;
+  return section(
+    'correlation',
+    'Correlation',
+    parts.length === 0 ? null : el('p', {}, 'Combines these rules:'),
+    parts.length === 0 ? null : el('ul', {}, ...parts),
+    users.length === 0 ? null : el('p', {}, 'Used by these correlation rules:'),
+    users.length === 0 ? null : el('ul', {}, ...users),
+  );
 }
 
 /** Author, dates, status and file as a definition list. */
