@@ -7,7 +7,7 @@ import type { Page } from 'playwright-core';
 import type { RunningExplorer } from '../../src/explorer/index.ts';
 import { browserSkipReason, launchBrowser, screenshotPath, type BrowserSession } from './support/browser.ts';
 import { CORPUS_SIGMA, serveRules } from './support/explorer-site.ts';
-import { openHash, resultCount, texts, watchErrors } from './support/page-helpers.ts';
+import { openHash, resultCount, texts, watchErrors, watchForeignRequests } from './support/page-helpers.ts';
 
 const SEED_ID = '3c21219b-49b5-4268-bce6-c914ed50f09c';
 const RULE_FOLDERS = ['rules', 'rules-threat-hunting', 'rules-emerging-threats'].map((name) => `${CORPUS_SIGMA}${name}`);
@@ -18,12 +18,14 @@ describe('explorer over SigmaHQ', { skip }, () => {
   let session: BrowserSession;
   let page: Page;
   let errors: string[];
+  let foreignRequests: string[];
 
   before(async () => {
     site = await serveRules(RULE_FOLDERS);
     session = await launchBrowser();
     page = await session.context.newPage();
     errors = watchErrors(page);
+    foreignRequests = watchForeignRequests(page, site.url);
   });
   after(async () => {
     await session?.close();
@@ -267,5 +269,9 @@ describe('explorer over SigmaHQ', { skip }, () => {
 
   test('page logged no errors', () => {
     assert.deepEqual(errors, []);
+  });
+
+  test('page requested nothing from other origins', () => {
+    assert.deepEqual(foreignRequests, []);
   });
 });

@@ -18,6 +18,16 @@ export async function resultCount(page: Page): Promise<number> {
   return Number(text.split(' ')[0]);
 }
 
+/** Collects the URLs of requests to any origin but `origin` (blob: downloads excepted). */
+export function watchForeignRequests(page: Page, origin: string): string[] {
+  const foreign: string[] = [];
+  page.on('request', (request) => {
+    const url = request.url();
+    if (!url.startsWith(origin) && !url.startsWith('blob:')) foreign.push(url);
+  });
+  return foreign;
+}
+
 /** Collects console errors, page errors and CSP violations while a page is open. */
 export function watchErrors(page: Page): string[] {
   const errors: string[] = [];
