@@ -1,4 +1,4 @@
-// End to end in Chromium over the SigmaHQ corpus: list, search, facets, the seed rule's page,
+// End to end in Chromium over the SigmaHQ corpus: list, search, facets, the dfsvc rule's page,
 // testing events in the page, related rules and coverage.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -9,7 +9,7 @@ import { browserSkipReason, launchBrowser, screenshotPath, type BrowserSession }
 import { CORPUS_SIGMA, serveRules } from './support/explorer-site.ts';
 import { openHash, resultCount, texts, watchErrors, watchForeignRequests } from './support/page-helpers.ts';
 
-const SEED_ID = '3c21219b-49b5-4268-bce6-c914ed50f09c';
+const DFSVC_ID = '3c21219b-49b5-4268-bce6-c914ed50f09c';
 const RULE_FOLDERS = ['rules', 'rules-threat-hunting', 'rules-emerging-threats'].map((name) => `${CORPUS_SIGMA}${name}`);
 const skip = !existsSync(CORPUS_SIGMA) ? `corpus not found at ${CORPUS_SIGMA}` : browserSkipReason();
 
@@ -67,7 +67,7 @@ describe('explorer over SigmaHQ', { skip }, () => {
   });
 
   test('search finds ATT&CK ids and rule ids', async () => {
-    await openHash(page, site.url, `#/?q=${SEED_ID}`, 'result-row');
+    await openHash(page, site.url, `#/?q=${DFSVC_ID}`, 'result-row');
     assert.deepEqual(await texts(page, 'result-title'), ['Dfsvc.EXE Network Connection To Non-Local IPs']);
     await openHash(page, site.url, '#/?q=t1203', 'result-row');
     assert.ok((await resultCount(page)) >= 10);
@@ -93,8 +93,8 @@ describe('explorer over SigmaHQ', { skip }, () => {
     assert.ok(await page.locator('[data-testid=facet-level-value][data-value=critical] input').isChecked());
   });
 
-  test('seed rule page shows every section', async () => {
-    await openHash(page, site.url, `#/rule/${SEED_ID}`, 'rule-view');
+  test('dfsvc rule page shows every section', async () => {
+    await openHash(page, site.url, `#/rule/${DFSVC_ID}`, 'rule-view');
     const section = (id: string) => page.getByTestId(`section-${id}`);
     assert.equal(await page.getByTestId('source-badge').textContent(), 'sigma');
     assert.equal(await page.getByTestId('rule-view').getByTestId('level-badge').textContent(), 'medium');
@@ -126,8 +126,8 @@ describe('explorer over SigmaHQ', { skip }, () => {
     const raw = (await page.getByTestId('raw').textContent()) ?? '';
     assert.match(raw, /^title: Dfsvc\.EXE Network Connection To Non-Local IPs\nid: 3c21219b/);
     assert.match(raw, /# IPv6 loopback/);
-    assert.equal(await page.getByTestId('permalink').getAttribute('href'), `#/rule/${SEED_ID}`);
-    await page.screenshot({ path: screenshotPath('seed-rule.png'), fullPage: true });
+    assert.equal(await page.getByTestId('permalink').getAttribute('href'), `#/rule/${DFSVC_ID}`);
+    await page.screenshot({ path: screenshotPath('dfsvc-rule.png'), fullPage: true });
   });
 
   test('back link returns to the typed search', async () => {
@@ -192,7 +192,7 @@ describe('explorer over SigmaHQ', { skip }, () => {
   ];
   for (const { name, event, verdict, selection, filter } of events) {
     test(`pasted event: ${name}`, async () => {
-      await openHash(page, site.url, `#/rule/${SEED_ID}`, 'rule-view');
+      await openHash(page, site.url, `#/rule/${DFSVC_ID}`, 'rule-view');
       await page.getByTestId('events-input').fill(JSON.stringify(event));
       await page.getByTestId('run-test').click();
       const result = page.getByTestId('verdict-result');
@@ -210,7 +210,7 @@ describe('explorer over SigmaHQ', { skip }, () => {
   }
 
   test('pasted JSON lines give one verdict each, errors by line', async () => {
-    await openHash(page, site.url, `#/rule/${SEED_ID}`, 'rule-view');
+    await openHash(page, site.url, `#/rule/${DFSVC_ID}`, 'rule-view');
     const lines = [JSON.stringify(events[0]?.event), 'not json', JSON.stringify(events[1]?.event)].join('\n');
     await page.getByTestId('events-input').fill(lines);
     await page.getByTestId('run-test').click();

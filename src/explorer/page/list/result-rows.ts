@@ -21,7 +21,7 @@ export function createResultRows(): ResultRows {
   const element = el('div', { className: 'results', testId: 'results' }, spacer);
   let entries: readonly CatalogEntry[] = [];
   let rendered = { start: -1, end: -1 };
-  // A detached element forgets its scroll position, so the last one is kept here.
+  // A detached element loses its scroll position, so the last one is kept here.
   let lastScrollTop = 0;
 
   const renderWindow = (): void => {

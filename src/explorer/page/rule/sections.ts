@@ -98,7 +98,7 @@ function relatedItem(id: string, type: string, data: ExplorerData): HTMLElement 
   return el('li', { testId: 'related-rule' }, el('span', { className: 'badge' }, type), ' ', name);
 }
 
-/** The rules a correlation combines, and the correlations that use a rule, as links. */
+/** Creates the section linking a correlation to its rules and a rule to its correlations. */
 export function correlationSection(entry: CatalogEntry, data: ExplorerData): HTMLElement | null {
   const parts = (entry.correlatedRules ?? []).map((reference) => {
     const target = findReference(data, reference);
