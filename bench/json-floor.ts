@@ -93,9 +93,10 @@ async function generate(folder: string, megabytes: number): Promise<{ jsonl: str
   for (let recordId = 1; written < megabytes * 1e6; recordId++) {
     const text = JSON.stringify(makeEvent(random, recordId));
     written += text.length + 1;
-    const more = lines.write(`${text}\n`);
-    items.write(recordId === 1 ? text : `,\n${text}`);
-    if (!more) await new Promise<void>((resolve) => lines.once('drain', () => resolve()));
+    const linesReady = lines.write(`${text}\n`);
+    const itemsReady = items.write(recordId === 1 ? text : `,\n${text}`);
+    if (!linesReady) await new Promise<void>((resolve) => lines.once('drain', () => resolve()));
+    if (!itemsReady) await new Promise<void>((resolve) => items.once('drain', () => resolve()));
   }
   items.write('\n]\n');
   await Promise.all([new Promise<void>((resolve) => lines.end(() => resolve())), new Promise<void>((resolve) => items.end(() => resolve()))]);
@@ -136,18 +137,37 @@ async function runReader(path: string): Promise<number> {
   return events;
 }
 
+/**
+ * Prints one mode's median wall time and median CPU time (user plus system, all threads).
+ * CPU time moves less than wall time when other processes share the machine.
+ * MB/s is over the uncompressed JSON lines size for every mode.
+ */
+function printRow(mode: Mode, times: number[], cpuTimes: number[], events: number, bytes: number): void {
+  const label = mode === 'floor' ? 'split + JSON.parse' : `openInput (${mode})`;
+  const wall = median(times);
+  const cpu = median(cpuTimes);
+  const megabytesPerSecond = (ms: number): string => (bytes / 1e6 / (ms / 1000)).toFixed(0).padStart(6);
+  console.log(
+    `${mode.padEnd(6)} ${label.padEnd(24)} ${wall.toFixed(0).padStart(7)} ${megabytesPerSecond(wall)} ` +
+      `${Math.round(events / (wall / 1000)).toString().padStart(10)} ${cpu.toFixed(0).padStart(9)} ${megabytesPerSecond(cpu).padStart(9)}   ` +
+      times.map((time) => time.toFixed(0)).join('/'),
+  );
+}
+
 function inputFor(mode: Mode, files: { jsonl: string; array: string; gzip: string }): string {
   if (mode === 'array') return files.array;
   if (mode === 'gzip') return files.gzip;
   return files.jsonl;
 }
 
-/** Child process: times one mode once and prints `milliseconds events` on stdout. */
+/** Child process: times one mode once and prints `wallMilliseconds cpuMilliseconds events` on stdout. */
 async function child(mode: Mode, path: string): Promise<void> {
   const started = process.hrtime.bigint();
+  const cpuStarted = process.cpuUsage();
   const events = mode === 'floor' ? await runFloor(path) : await runReader(path);
   const milliseconds = Number(process.hrtime.bigint() - started) / 1e6;
-  process.stdout.write(`${milliseconds} ${events}\n`);
+  const cpu = process.cpuUsage(cpuStarted);
+  process.stdout.write(`${milliseconds} ${(cpu.user + cpu.system) / 1000} ${events}\n`);
 }
 
 function median(values: number[]): number {
@@ -178,27 +198,23 @@ async function main(): Promise<void> {
       : await generate(folder, megabytes);
     const jsonlBytes = statSync(files.jsonl).size;
     console.log(`generated ${(jsonlBytes / 1e6).toFixed(1)} MB of JSON lines in ${Date.now() - started} ms (${folder})`);
-    console.log('mode   input                    median ms   MB/s   events/s   runs (ms)');
+    console.log('mode   input                    wall ms   MB/s   events/s    CPU ms  MB/CPU-s   wall runs (ms)');
     const self = fileURLToPath(import.meta.url);
-    for (const mode of modes) {
-      const path = inputFor(mode, files);
-      const times: number[] = [];
-      let events = 0;
-      for (let run = 0; run < runs; run++) {
-        const result = spawnSync(process.execPath, [...process.execArgv, self, '--child', mode, path], { encoding: 'utf8' });
+    const times = new Map<Mode, number[]>(modes.map((mode) => [mode, []]));
+    const cpuTimes = new Map<Mode, number[]>(modes.map((mode) => [mode, []]));
+    const events = new Map<Mode, number>();
+    // The modes take turns within each round, so a change in machine load hits them alike.
+    for (let run = 0; run < runs; run++) {
+      for (const mode of modes) {
+        const result = spawnSync(process.execPath, [...process.execArgv, self, '--child', mode, inputFor(mode, files)], { encoding: 'utf8' });
         if (result.status !== 0) throw new Error(`${mode} run failed: ${result.stderr}`);
-        const [milliseconds, count] = result.stdout.trim().split(' ').map(Number);
-        times.push(milliseconds!);
-        events = count!;
+        const [milliseconds, cpuMilliseconds, count] = result.stdout.trim().split(' ').map(Number);
+        times.get(mode)!.push(milliseconds!);
+        cpuTimes.get(mode)!.push(cpuMilliseconds!);
+        events.set(mode, count!);
       }
-      // MB/s is always over the uncompressed JSON lines size, so the rows compare the same events.
-      const ms = median(times);
-      const label = mode === 'floor' ? 'split + JSON.parse' : `openInput (${mode})`;
-      console.log(
-        `${mode.padEnd(6)} ${label.padEnd(24)} ${ms.toFixed(0).padStart(9)} ${(jsonlBytes / 1e6 / (ms / 1000)).toFixed(0).padStart(6)} ` +
-          `${Math.round(events / (ms / 1000)).toString().padStart(10)}   ${times.map((t) => t.toFixed(0)).join('/')}`,
-      );
     }
+    for (const mode of modes) printRow(mode, times.get(mode)!, cpuTimes.get(mode)!, events.get(mode)!, jsonlBytes);
   } finally {
     if (keep === '') rmSync(folder, { recursive: true, force: true });
   }

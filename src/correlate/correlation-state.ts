@@ -6,6 +6,9 @@ import { Group } from './group.ts';
 import { conditionHolds, conditionValue } from './verdict.ts';
 import type { CorrelatedEvent, CorrelationDetection } from './types.ts';
 
+/** Below this many groups, idle ones are not swept. */
+const MIN_SWEEP_SIZE = 1024;
+
 export interface StateLimits {
   maxGroups: number;
   maxEventReferences: number;
@@ -13,8 +16,9 @@ export interface StateLimits {
 
 export class CorrelationState {
   readonly node: CorrelationNode;
-  /** Groups in order of their latest observation, so idle ones are at the front. */
   readonly #groups = new Map<string, Group>();
+  /** Group count at which idle groups are swept next: twice the live count after the last sweep. */
+  #sweepAt = MIN_SWEEP_SIZE;
   /** Open windows by deadline; deadlines are non-decreasing because windows open in time order. */
   #deadlines: Group[] = [];
   #deadlineHead = 0;
@@ -41,13 +45,18 @@ export class CorrelationState {
 
   /** Applies the observations at `time`, then decides every window that this time step closes or touches. */
   step(time: number, observations: readonly Observation[]): void {
-    this.#expireIdleGroups(time);
-    const touched = new Set<Group>();
+    const deadline = this.nextDeadline();
+    if (observations.length === 0 && (deadline === undefined || deadline > time)) return;
+
+    const touched: Group[] = [];
     for (const observation of observations) {
       const group = this.#groupFor(observation);
       if (group === undefined) continue;
       group.add(observation);
-      touched.add(group);
+      if (group.touchedAt !== time) {
+        group.touchedAt = time;
+        touched.push(group);
+      }
       if (this.node.decidesAtDeadline && group.deadline === undefined) {
         group.deadline = time + this.node.windowMs;
         this.#deadlines.push(group);
@@ -93,28 +102,29 @@ export class CorrelationState {
   }
 
   #groupFor(observation: Observation): Group | undefined {
-    let group = this.#groups.get(observation.key);
-    if (group !== undefined) {
-      // Move to the back: the map stays ordered by latest observation.
-      this.#groups.delete(observation.key);
-    } else if (this.#groups.size >= this.#limits.maxGroups) {
+    const existing = this.#groups.get(observation.key);
+    if (existing !== undefined) return existing;
+    if (this.#groups.size >= this.#sweepAt || this.#groups.size >= this.#limits.maxGroups) this.#sweepIdleGroups(observation.time);
+    if (this.#groups.size >= this.#limits.maxGroups) {
       this.droppedByGroupLimit++;
       this.firstDropped ??= observation;
       return undefined;
-    } else {
-      group = new Group(this.node, observation);
     }
+    const group = new Group(this.node, observation);
     this.#groups.set(observation.key, group);
     return group;
   }
 
-  /** Forgets groups whose window holds nothing that `time` or later can still use. */
-  #expireIdleGroups(time: number): void {
+  /**
+   * Forgets groups whose window holds nothing that `time` or later can still use. Sweeping when the
+   * count doubles keeps the cost per observation constant and memory within twice the live groups.
+   */
+  #sweepIdleGroups(time: number): void {
     const start = time - this.node.windowMs;
     for (const [key, group] of this.#groups) {
-      if (group.lastTime >= start || group.deadline !== undefined) break;
-      this.#groups.delete(key);
+      if (group.lastTime < start && group.deadline === undefined) this.#groups.delete(key);
     }
+    this.#sweepAt = Math.max(MIN_SWEEP_SIZE, this.#groups.size * 2);
   }
 
   #detection(group: Group, time: number): CorrelationDetection {

@@ -9,8 +9,8 @@
 // more out of order than the delay.
 import type { RuleCollection, SigmaCorrelation, SigmaRule } from '../sigma/model.ts';
 import type { EventPosition } from '../sources/types.ts';
-import { observe } from './observation.ts';
-import { buildPlan, type CorrelationNode, type CorrelationPlan } from './plan.ts';
+import { isObservation, observe, type Observation } from './observation.ts';
+import { buildPlan, type CorrelationNode, type CorrelationPlan, type Feed } from './plan.ts';
 import { compareBuffered, Replay, type BufferedEvent } from './replay.ts';
 import type {
   CorrelatedEvent,
@@ -100,8 +100,8 @@ export class CorrelationEngine {
   /** Hands over one event that matched rules; field values are read now, the rest at `finish`. */
   push(input: CorrelationInput): void {
     if (this.#finished) throw new Error('the correlation engine has finished; create a new one for more input');
-    const consumers = this.#consumersOf(input.rules);
-    if (consumers.size === 0) return;
+    const rules = this.#referencedRules(input.rules);
+    if (rules.length === 0) return;
     this.#events++;
 
     const time = input.timestamp;
@@ -121,11 +121,13 @@ export class CorrelationEngine {
       return;
     }
 
-    const event: CorrelatedEvent = { position: input.position, time, rules: this.#labels(input.rules) };
-    const observations: BufferedEvent['observations'] = [];
-    for (const [node, targets] of consumers) {
-      const outcome = observe(node, targets, time, (name) => input.fieldValue(name), { kind: 'Event', event });
-      if (outcome.kind === 'Observed') observations.push({ node, observation: outcome.observation });
+    const labels = rules.map((rule) => rule.name ?? rule.id ?? rule.title);
+    const event: CorrelatedEvent = { position: input.position, time, rules: labels };
+    const observations: Observation[] = [];
+    const source = { kind: 'Event', event } as const;
+    for (const { node, targets } of this.#feedsOf(rules)) {
+      const outcome = observe(node, targets, time, input, source);
+      if (isObservation(outcome)) observations.push(outcome);
       else if (outcome.kind === 'MissingGroupField') this.#countMissingGroupField(node, outcome.field, input.position);
     }
     if (observations.length > 0) this.#buffer.push({ time, position: input.position, sequence: this.#events, observations });
@@ -154,35 +156,33 @@ export class CorrelationEngine {
   }
 
   #replayBefore(limit: number): CorrelationDetection[] {
-    this.#buffer.sort(compareBuffered);
+    if (!isSorted(this.#buffer)) this.#buffer.sort(compareBuffered);
     const { detections, used } = this.#replay.run(this.#buffer, limit);
     this.#buffer = this.#buffer.slice(used);
     return detections;
   }
 
-  /** Maps the matched rules to the correlations that reference them, with the target indices per correlation. */
-  #consumersOf(rules: readonly RuleKey[]): Map<CorrelationNode, number[]> {
-    const result = new Map<CorrelationNode, number[]>();
-    for (const key of rules) {
-      const rule = this.#plan.findRule(key);
-      if (rule === undefined) continue;
-      for (const { node, target } of this.#plan.consumersOfRule.get(rule) ?? []) {
-        const targets = result.get(node);
-        if (targets === undefined) result.set(node, [target]);
-        else if (!targets.includes(target)) targets.push(target);
+  /** Lists the correlations the matched rules feed, with the indices of those rules among each one's targets. */
+  #feedsOf(rules: readonly SigmaRule[]): readonly Feed[] {
+    if (rules.length === 1) return this.#plan.feedsOfRule.get(rules[0] as SigmaRule) ?? [];
+    const merged = new Map<CorrelationNode, number[]>();
+    for (const rule of rules) {
+      for (const { node, targets } of this.#plan.feedsOfRule.get(rule) ?? []) {
+        const list = merged.get(node);
+        if (list === undefined) merged.set(node, [...targets]);
+        else list.push(...targets.filter((target) => !list.includes(target)));
       }
     }
-    for (const targets of result.values()) targets.sort((a, b) => a - b);
-    return result;
+    return [...merged].map(([node, targets]) => ({ node, targets: targets.sort((x, y) => x - y) }));
   }
 
-  #labels(rules: readonly RuleKey[]): string[] {
-    const labels: string[] = [];
-    for (const key of rules) {
+  #referencedRules(keys: readonly RuleKey[]): SigmaRule[] {
+    const rules: SigmaRule[] = [];
+    for (const key of keys) {
       const rule = this.#plan.findRule(key);
-      if (rule !== undefined) labels.push(rule.name ?? rule.id ?? rule.title);
+      if (rule !== undefined && !rules.includes(rule)) rules.push(rule);
     }
-    return labels;
+    return rules;
   }
 
   #countMissingGroupField(node: CorrelationNode, field: string, position: EventPosition | undefined): void {
@@ -232,6 +232,7 @@ export class CorrelationEngine {
         code: 'GROUP_LIMIT',
         message: `correlation ${label(state.node)} reached ${this.#options.maxGroups} open groups; ${state.droppedByGroupLimit} event(s) of new groups were left out`,
         correlation: state.node.correlation,
+        ...(state.firstDropped?.source.kind === 'Event' ? { position: state.firstDropped.source.event.position } : {}),
         count: state.droppedByGroupLimit,
       });
     }
@@ -242,4 +243,12 @@ export class CorrelationEngine {
 function label(node: CorrelationNode): string {
   const correlation = node.correlation;
   return `'${correlation.name ?? correlation.id ?? correlation.title}'`;
+}
+
+/** Tells whether the buffer is already in replay order, as it is for one time-sorted input. */
+function isSorted(buffer: readonly BufferedEvent[]): boolean {
+  for (let index = 1; index < buffer.length; index++) {
+    if (compareBuffered(buffer[index - 1] as BufferedEvent, buffer[index] as BufferedEvent) > 0) return false;
+  }
+  return true;
 }

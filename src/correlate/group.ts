@@ -16,6 +16,8 @@ export class Group {
   lastFired = -Infinity;
   /** Deadline of the open window, for conditions decided at the deadline. */
   deadline: number | undefined;
+  /** Time step that last added an observation, so a step decides each group once. */
+  touchedAt = Number.NaN;
 
   #entries: Observation[] = [];
   #head = 0;
@@ -53,10 +55,8 @@ export class Group {
     this.#head = 0;
   }
 
-  /** The observations in the window, time-ordered. */
-  entries(): Observation[] {
-    return this.#entries.slice(this.#head);
-  }
+  /** Returns the observations in the window, time-ordered. An arrow function, so aggregates can take it unbound. */
+  readonly entries = (): Observation[] => this.#entries.slice(this.#head);
 
   get size(): number {
     return this.#entries.length - this.#head;

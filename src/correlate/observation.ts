@@ -6,6 +6,8 @@ import type { CorrelatedEvent, CorrelationDetection } from './types.ts';
 import { numericValue, valueKey, valueText } from './values.ts';
 
 export interface Observation {
+  /** The correlation this observation belongs to. */
+  node: CorrelationNode;
   /** Milliseconds since the epoch. */
   time: number;
   /** Indices into the correlation's targets that this event matched, ascending. */
@@ -19,42 +21,54 @@ export interface Observation {
   source: { kind: 'Event'; event: CorrelatedEvent } | { kind: 'Detection'; detection: CorrelationDetection };
 }
 
-export type ObservationOutcome =
-  | { kind: 'Observed'; observation: Observation }
-  | { kind: 'MissingGroupField'; field: string }
-  | { kind: 'MissingValue' };
+/** Why an event was left out of a correlation: a group-by field it lacks, or the aggregated value. */
+export type Omission = { kind: 'MissingGroupField'; field: string } | { kind: 'MissingValue' };
+
+const MISSING_VALUE: Omission = { kind: 'MissingValue' };
 
 /** Separates key parts; a control character that field values practically never contain. */
 const KEY_SEPARATOR = '\u001f';
 
-/** Reads what `node` needs from one event; events missing a group-by field or the aggregated value are left out. */
+/** Field access of an event, as `CorrelationInput` offers it. */
+export interface FieldSource {
+  fieldValue(name: string): unknown;
+}
+
+/**
+ * Reads what `node` needs from one event. Returns the observation, or why the event is left out:
+ * events missing a group-by field or the aggregated value do not take part.
+ */
 export function observe(
   node: CorrelationNode,
   targets: number[],
   time: number,
-  fieldValue: (name: string) => unknown,
+  fields: FieldSource,
   source: Observation['source'],
-): ObservationOutcome {
+): Observation | Omission {
   // With aliases the field depends on the rule; an event matching several rules uses the first listed one.
-  const fields = node.groupFields[targets[0] as number] as string[];
+  const groupFields = node.groupFields[targets[0] as number] as string[];
   const group: string[] = [];
-  for (const field of fields) {
-    const text = valueText(fieldValue(field));
+  let key = '';
+  for (const [index, field] of groupFields.entries()) {
+    const text = valueText(fields.fieldValue(field));
     if (text === undefined) return { kind: 'MissingGroupField', field };
     group.push(text);
+    key = index === 0 ? valueKey(text) : `${key}${KEY_SEPARATOR}${valueKey(text)}`;
   }
 
   let sample: string | number | undefined;
-  const type = node.correlation.correlation.type;
-  if (type === 'value_count') {
-    const texts = node.valueFields.map((field) => valueText(fieldValue(field)));
-    if (texts.some((text) => text === undefined)) return { kind: 'MissingValue' };
+  if (node.correlation.correlation.type === 'value_count') {
+    const texts = node.valueFields.map((field) => valueText(fields.fieldValue(field)));
+    if (texts.some((text) => text === undefined)) return MISSING_VALUE;
     sample = (texts as string[]).map(valueKey).join(KEY_SEPARATOR);
   } else if (node.valueFields.length > 0) {
-    sample = numericValue(fieldValue(node.valueFields[0] as string));
-    if (sample === undefined) return { kind: 'MissingValue' };
+    sample = numericValue(fields.fieldValue(node.valueFields[0] as string));
+    if (sample === undefined) return MISSING_VALUE;
   }
+  return { node, time, targets, group, key, sample, source };
+}
 
-  const key = group.map(valueKey).join(KEY_SEPARATOR);
-  return { kind: 'Observed', observation: { time, targets, group, key, sample, source } };
+/** Tells an observation from an omission. */
+export function isObservation(outcome: Observation | Omission): outcome is Observation {
+  return !('kind' in outcome);
 }

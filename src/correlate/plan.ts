@@ -12,6 +12,13 @@ export interface Consumer {
   target: number;
 }
 
+/** A correlation a rule feeds and the index of that rule among the correlation's targets. */
+export interface Feed {
+  node: CorrelationNode;
+  /** Ascending target indices; one element unless several matched rules feed the same correlation. */
+  targets: number[];
+}
+
 export interface CorrelationNode {
   /** Position in evaluation order: every node comes after the nodes it consumes. */
   index: number;
@@ -37,7 +44,8 @@ export interface CorrelationPlan {
   baseRules: SigmaRule[];
   /** Referenced detection rules that do not alert on their own (`generate: false`). */
   suppressedRules: Set<SigmaRule>;
-  consumersOfRule: Map<SigmaRule, Consumer[]>;
+  /** The correlations each referenced detection rule feeds. */
+  feedsOfRule: Map<SigmaRule, Feed[]>;
   /** Finds a referenced detection rule by id, then by name. */
   findRule(key: RuleKey): SigmaRule | undefined;
 }
@@ -47,14 +55,14 @@ export function buildPlan(collection: Pick<RuleCollection, 'rules' | 'correlatio
   const resolved = resolveCorrelations(collection).correlations;
   const nodes = resolved.map((item, index) => createNode(item, index));
   const nodeOf = new Map(nodes.map((node) => [node.correlation, node]));
-  const consumersOfRule = new Map<SigmaRule, Consumer[]>();
+  const feedsOfRule = new Map<SigmaRule, Feed[]>();
   const referencedBy = new Map<CorrelationTarget, SigmaCorrelation[]>();
 
   for (const node of nodes) {
     node.targets.forEach((target, index) => {
       const consumer = { node, target: index };
       if (target.kind === 'correlation') nodeOf.get(target)?.consumers.push(consumer);
-      else appendTo(consumersOfRule, target, consumer);
+      else appendTo(feedsOfRule, target, { node, targets: [index] });
       appendTo(referencedBy, target, node.correlation);
     });
   }
@@ -64,7 +72,7 @@ export function buildPlan(collection: Pick<RuleCollection, 'rules' | 'correlatio
     (referencedBy.get(target) ?? []).length > 0 && (referencedBy.get(target) ?? []).every((item) => !item.correlation.generate);
   for (const node of nodes) node.generate = !silent(node.correlation);
 
-  const baseRules = [...consumersOfRule.keys()];
+  const baseRules = [...feedsOfRule.keys()];
   const suppressedRules = new Set(baseRules.filter(silent));
   const byId = new Map<string, SigmaRule>();
   const byName = new Map<string, SigmaRule>();
@@ -75,7 +83,7 @@ export function buildPlan(collection: Pick<RuleCollection, 'rules' | 'correlatio
   const findRule = (key: RuleKey): SigmaRule | undefined =>
     (key.id === undefined ? undefined : byId.get(key.id)) ?? (key.name === undefined ? undefined : byName.get(key.name));
 
-  return { nodes, baseRules, suppressedRules, consumersOfRule, findRule };
+  return { nodes, baseRules, suppressedRules, feedsOfRule, findRule };
 }
 
 function createNode(resolved: ResolvedCorrelation, index: number): CorrelationNode {

@@ -2,7 +2,7 @@
 // observations and of the deadlines of open windows, inner correlations first, so that a
 // detection reaches the correlations that use it in the same time step.
 import { CorrelationState, type StateLimits } from './correlation-state.ts';
-import { observe, type Observation } from './observation.ts';
+import { isObservation, observe, type Observation } from './observation.ts';
 import type { CorrelationNode } from './plan.ts';
 import type { CorrelationDetection } from './types.ts';
 import type { EventPosition } from '../sources/types.ts';
@@ -13,7 +13,8 @@ export interface BufferedEvent {
   position: EventPosition;
   /** Arrival order, the last tie-breaker. */
   sequence: number;
-  observations: Array<{ node: CorrelationNode; observation: Observation }>;
+  /** One observation per correlation the event feeds. */
+  observations: Observation[];
 }
 
 export class Replay {
@@ -45,14 +46,15 @@ export class Replay {
   run(buffer: readonly BufferedEvent[], limit: number): { detections: CorrelationDetection[]; used: number } {
     let next = 0;
     for (;;) {
-      const time = earliest([buffer[next]?.time, ...this.states.map((state) => state.nextDeadline())]);
+      const time = this.#nextTime(buffer[next]?.time);
       if (time === undefined || time >= limit) break;
       for (; next < buffer.length && (buffer[next] as BufferedEvent).time === time; next++) {
-        for (const { node, observation } of (buffer[next] as BufferedEvent).observations) this.#pending[node.index]?.push(observation);
+        for (const observation of (buffer[next] as BufferedEvent).observations) this.#pending[observation.node.index]?.push(observation);
       }
       for (const state of this.states) {
-        state.step(time, this.#pending[state.node.index] as Observation[]);
-        this.#pending[state.node.index] = [];
+        const pending = this.#pending[state.node.index] as Observation[];
+        state.step(time, pending);
+        if (pending.length > 0) this.#pending[state.node.index] = [];
       }
     }
     this.processedBefore = Math.max(this.processedBefore, limit);
@@ -61,20 +63,25 @@ export class Replay {
     return { detections, used: next };
   }
 
+  /** The earlier of the next buffered event's time and the earliest window deadline. */
+  #nextTime(eventTime: number | undefined): number | undefined {
+    let time = eventTime;
+    for (const state of this.states) {
+      const deadline = state.nextDeadline();
+      if (deadline !== undefined && (time === undefined || deadline < time)) time = deadline;
+    }
+    return time;
+  }
+
   #feedConsumers(node: CorrelationNode, detection: CorrelationDetection): void {
     for (const consumer of node.consumers) {
       // A referenced correlation offers its group-by values as the fields of its detections.
-      const outcome = observe(consumer.node, [consumer.target], detection.time, (name) => detection.group[name], { kind: 'Detection', detection });
-      if (outcome.kind === 'Observed') this.#pending[consumer.node.index]?.push(outcome.observation);
+      const fields = { fieldValue: (name: string): unknown => detection.group[name] };
+      const outcome = observe(consumer.node, [consumer.target], detection.time, fields, { kind: 'Detection', detection });
+      if (isObservation(outcome)) this.#pending[consumer.node.index]?.push(outcome);
       else if (outcome.kind === 'MissingGroupField') this.#onMissingGroupField(consumer.node, outcome.field, detection.events[0]?.position);
     }
   }
-}
-
-function earliest(times: ReadonlyArray<number | undefined>): number | undefined {
-  let result: number | undefined;
-  for (const time of times) if (time !== undefined && (result === undefined || time < result)) result = time;
-  return result;
 }
 
 /** Orders by time, then by position, so the result does not depend on the order of the input files. */

@@ -1,22 +1,14 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import type { Observation } from './observation.ts';
 import { longestOrderedChain, targetsPresent, targetsPresentInOrder } from './temporal.ts';
 
 /** Builds window entries from `[time, ...targets]` tuples. */
-function entries(...items: Array<[number, ...number[]]>): Observation[] {
-  return items.map(([time, ...targets]) => ({
-    time,
-    targets,
-    group: [],
-    key: '',
-    sample: undefined,
-    source: { kind: 'Event', event: { position: { file: 'f' }, time, rules: [] } },
-  }));
+function entries(...items: Array<[number, ...number[]]>): Array<{ time: number; targets: number[] }> {
+  return items.map(([time, ...targets]) => ({ time, targets }));
 }
 
 describe('longestOrderedChain', () => {
-  const cases: Array<{ name: string; window: Observation[]; expected: number }> = [
+  const cases: Array<{ name: string; window: Array<{ time: number; targets: number[] }>; expected: number }> = [
     { name: 'empty window', window: entries(), expected: 0 },
     { name: 'listed order', window: entries([0, 0], [1, 1], [2, 2]), expected: 3 },
     { name: 'reverse order', window: entries([0, 2], [1, 1], [2, 0]), expected: 1 },

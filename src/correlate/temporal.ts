@@ -3,8 +3,11 @@
 import { assertNever, type ConditionNode } from '../sigma/model.ts';
 import type { Observation } from './observation.ts';
 
+/** What ordering needs of an observation. */
+type Timed = Pick<Observation, 'time' | 'targets'>;
+
 /** Returns, per target, whether the window has an event of it. */
-export function targetsPresent(entries: readonly Observation[], targetCount: number): boolean[] {
+export function targetsPresent(entries: readonly Timed[], targetCount: number): boolean[] {
   const present = new Array<boolean>(targetCount).fill(false);
   for (const entry of entries) for (const target of entry.targets) present[target] = true;
   return present;
@@ -15,7 +18,7 @@ export function targetsPresent(entries: readonly Observation[], targetCount: num
  * counts when it has an event strictly later than the last target that counted.
  * So for rules [a, b], b counts only when it follows an a (or when no a is in the window).
  */
-export function targetsPresentInOrder(entries: readonly Observation[], targetCount: number): boolean[] {
+export function targetsPresentInOrder(entries: readonly Timed[], targetCount: number): boolean[] {
   const present = new Array<boolean>(targetCount).fill(false);
   let last = -Infinity;
   for (let target = 0; target < targetCount; target++) {
@@ -32,16 +35,16 @@ export function targetsPresentInOrder(entries: readonly Observation[], targetCou
  * Returns the length of the longest chain of targets in listed order (ascending target indices)
  * whose events have strictly increasing times. `entries` must be time-ordered.
  */
-export function longestOrderedChain(entries: readonly Observation[], targetCount: number): number {
+export function longestOrderedChain(entries: readonly Timed[], targetCount: number): number {
   // best[t]: the longest chain that ends with an event of target t, among entries before the current time.
   const best = new Array<number>(targetCount).fill(0);
   let longest = 0;
   let index = 0;
   while (index < entries.length) {
-    const time = (entries[index] as Observation).time;
+    const time = (entries[index] as Timed).time;
     const updates: Array<[number, number]> = [];
-    for (; index < entries.length && (entries[index] as Observation).time === time; index++) {
-      for (const target of (entries[index] as Observation).targets) {
+    for (; index < entries.length && (entries[index] as Timed).time === time; index++) {
+      for (const target of (entries[index] as Timed).targets) {
         let before = 0;
         for (let earlier = 0; earlier < target; earlier++) before = Math.max(before, best[earlier] as number);
         updates.push([target, before + 1]);

@@ -7,13 +7,12 @@ import { evaluateExpression, targetsPresent, targetsPresentInOrder } from './tem
 
 export function conditionHolds(node: CorrelationNode, group: Group): boolean {
   const condition = node.correlation.correlation.condition;
-  const entries = (): Observation[] => group.entries();
   if (condition === undefined) {
     // Temporal types without a condition need every referenced rule.
-    return (group.aggregate.value(entries) ?? 0) >= node.targets.length;
+    return (group.aggregate.value(group.entries) ?? 0) >= node.targets.length;
   }
   if (condition.kind === 'Threshold') {
-    const value = group.aggregate.value(entries);
+    const value = group.aggregate.value(group.entries);
     return value !== undefined && condition.bounds.every((bound) => compare(value, bound.operator, bound.value));
   }
   const present = presence(node, group.entries());

@@ -1,12 +1,14 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { detectFormat, type InputFormat } from './detect-format.ts';
+import { detectFormat, isHeadConclusive, type InputFormat } from './detect-format.ts';
 
 const cases: Array<{ name: string; head: string | number[]; format: InputFormat }> = [
   { name: 'EVTX signature', head: [...Buffer.from('ElfFile\0'), 0, 0, 0], format: 'evtx' },
   { name: 'gzip magic', head: [0x1f, 0x8b, 0x08, 0x00], format: 'gzip' },
   { name: 'UTF-16LE byte order mark', head: [0xff, 0xfe, 0x7b, 0x00], format: 'utf16' },
   { name: 'UTF-16BE byte order mark', head: [0xfe, 0xff, 0x00, 0x7b], format: 'utf16' },
+  { name: 'UTF-16LE without a byte order mark', head: [0x5b, 0x00, 0x7b, 0x00], format: 'utf16' },
+  { name: 'UTF-16BE without a byte order mark', head: [0x00, 0x7b, 0x00, 0x22], format: 'utf16' },
   { name: 'empty input', head: '', format: 'empty' },
   { name: 'whitespace only', head: ' \r\n\t\n', format: 'empty' },
   { name: 'JSON lines', head: '{"a":1}\n{"a":2}\n', format: 'json-lines' },
@@ -28,6 +30,23 @@ describe('detectFormat', () => {
     test(name, () => {
       const bytes = typeof head === 'string' ? Buffer.from(head, 'utf8') : Uint8Array.from(head);
       assert.equal(detectFormat(bytes), format);
+    });
+  }
+});
+
+describe('isHeadConclusive', () => {
+  const heads: Array<[string, string | number[], boolean]> = [
+    ['short head', '{"a"', false],
+    ['first line complete', '{"a":1}\n', true],
+    ['line break before any text', '\n\n   ', false],
+    ['gzip magic', [0x1f, 0x8b, 8, 0, 0, 0, 0, 0], true],
+    ['EVTX signature', [...Buffer.from('ElfFile\0')], true],
+    ['one long line so far', `{"a":"${'x'.repeat(100)}`, false],
+  ];
+  for (const [name, head, expected] of heads) {
+    test(name, () => {
+      const bytes = typeof head === 'string' ? Buffer.from(head, 'utf8') : Uint8Array.from(head);
+      assert.equal(isHeadConclusive(bytes), expected);
     });
   }
 });

@@ -34,6 +34,11 @@ export function utf8BomLength(head: Uint8Array): number {
   return head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
 }
 
+/** Returns true for `{` and `[`, the first byte of every JSON input Sigil reads. */
+function isJsonOpener(byte: number | undefined): boolean {
+  return byte === OPEN_BRACE || byte === OPEN_BRACKET;
+}
+
 function startsWith(head: Uint8Array, signature: readonly number[]): boolean {
   if (head.length < signature.length) return false;
   return signature.every((byte, i) => head[i] === byte);
@@ -49,6 +54,8 @@ export function detectFormat(head: Uint8Array): InputFormat {
   if (startsWith(head, EVTX_SIGNATURE)) return 'evtx';
   if (head[0] === 0x1f && head[1] === 0x8b) return 'gzip';
   if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) return 'utf16';
+  if (isJsonOpener(head[0]) && head[1] === 0x00) return 'utf16';
+  if (head[0] === 0x00 && isJsonOpener(head[1])) return 'utf16';
 
   let start = utf8BomLength(head);
   while (start < head.length && isJsonWhitespace(head[start]!)) start++;
@@ -58,6 +65,20 @@ export function detectFormat(head: Uint8Array): InputFormat {
   if (first === OPEN_BRACKET) return 'json-array';
   if (first !== OPEN_BRACE) return 'unknown';
   return firstLineHoldsObject(head, start) ? 'json-lines' : 'json-stream';
+}
+
+/**
+ * Returns true once `head` is long enough for `detectFormat` to be sure: the binary
+ * signatures are complete, or a line break follows the first character of the text.
+ * Reading a pipe such as `tail -f` can then start without waiting for a full head.
+ */
+export function isHeadConclusive(head: Uint8Array): boolean {
+  if (head.length < EVTX_SIGNATURE.length) return false;
+  if (startsWith(head, EVTX_SIGNATURE) || (head[0] === 0x1f && head[1] === 0x8b)) return true;
+  if (head[0] === 0xff || head[0] === 0xfe || head[0] === 0x00 || head[1] === 0x00) return true;
+  let start = utf8BomLength(head);
+  while (start < head.length && isJsonWhitespace(head[start]!)) start++;
+  return start < head.length && head.indexOf(NEWLINE, start) !== -1;
 }
 
 /**

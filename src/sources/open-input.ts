@@ -8,7 +8,7 @@ import {
   readStreamChunks,
   reportReadErrors,
 } from './byte-source.ts';
-import { detectFormat, type InputFormat } from './detect-format.ts';
+import { detectFormat, isHeadConclusive, type InputFormat } from './detect-format.ts';
 import { readEvtxInput } from './evtx-dispatch.ts';
 import { readJsonLines } from './json-lines-reader.ts';
 import { readJsonStream } from './json-stream-reader.ts';
@@ -52,7 +52,7 @@ async function* readSource(
   context: ReadContext,
   layer: Layer = 'plain',
 ): AsyncGenerator<SourceEvent[]> {
-  const head = await source.head();
+  const head = await source.head(isHeadConclusive);
   const format: InputFormat = detectFormat(head);
   switch (format) {
     case 'empty':
@@ -70,7 +70,7 @@ async function* readSource(
       return;
     case 'utf16':
       if (layer === 'utf16') break;
-      yield* readSource(new ByteSource(decodeUtf16Chunks(source, head[0] === 0xfe)), path, context, 'utf16');
+      yield* readSource(new ByteSource(decodeUtf16Chunks(source, isBigEndian(head))), path, context, 'utf16');
       return;
     case 'evtx':
       if (layer !== 'plain' || path === STDIN_PATH) {
@@ -85,6 +85,11 @@ async function* readSource(
       break;
   }
   context.warn('UNKNOWN_FORMAT', describeUnknown(head, layer), { offset: 0 });
+}
+
+/** Tells UTF-16BE from UTF-16LE by the byte order mark, or else by which byte of the first character is zero. */
+function isBigEndian(head: Buffer): boolean {
+  return head[0] === 0xfe || head[0] === 0x00;
 }
 
 function describeUnknown(head: Buffer, layer: Layer): string {

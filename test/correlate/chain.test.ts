@@ -137,6 +137,7 @@ describe('bookkeeping', () => {
     assert.deepEqual(summarize(result), []);
     const warning = result.warnings.find((item) => item.code === 'GROUP_LIMIT');
     assert.equal(warning?.count, 2);
+    assert.equal(warning?.position?.line, 3);
   });
 
   test('expired groups free room for new ones', () => {

@@ -39,7 +39,7 @@ export class Utf16Reader {
 /** Code units of the string being decoded, reused between calls. */
 const units: number[] = [];
 
-/** Returns the text, or undefined when it holds a surrogate (the slow path handles those). */
+/** Returns the text, or undefined when it contains a surrogate (the slow path handles those). */
 function readShort(bytes: Uint8Array, start: number, charCount: number, stopAtNul: boolean): string | undefined {
   let length = 0;
   for (let p = start; length < charCount; length++, p += 2) {

@@ -57,6 +57,13 @@ describe('bad JSON arrays and object streams', () => {
     assert.deepEqual(result.events.map((entry) => entry.position.index), [2, 6]);
   });
 
+  test('a run of plain text is one warning', async () => {
+    const result = await readAll(writeInput(folder, 'text.json', '[{"n":1},\nnot json at all, {"x": 0}\nstill text\n{"n":2}]'));
+    assert.deepEqual(codes(result), ['INVALID_JSON']);
+    assert.equal(result.warnings[0]?.position.line, 2);
+    assert.deepEqual(result.events.map((entry) => entry.event), [{ n: 1 }, { n: 2 }]);
+  });
+
   test('an invalid object in a pretty-printed stream', async () => {
     const content = '{\n  "a": tru\n}\n{\n  "n": 1\n}\n';
     const result = await readAll(writeInput(folder, 'invalid.json', content));

@@ -122,6 +122,15 @@ describe('JSON formats', () => {
     assert.deepEqual(result.events.map((entry) => entry.event), [{ n: 1 }, { n: 2 }]);
   });
 
+  test('UTF-16 without a byte order mark', async () => {
+    const text = '[{"n":1},\n{"n":2}]';
+    for (const [name, bytes] of [['le.json', Buffer.from(text, 'utf16le')], ['be.json', Buffer.from(text, 'utf16le').swap16()]] as const) {
+      const result = await readAll(writeInput(folder, name, bytes));
+      assert.deepEqual(codes(result), [], name);
+      assert.deepEqual(result.events.map((entry) => entry.event), [{ n: 1 }, { n: 2 }], name);
+    }
+  });
+
   test('empty file gives no events and no warning', async () => {
     const result = await readAll(writeInput(folder, 'empty.json', ''));
     assert.equal(result.events.length, 0);

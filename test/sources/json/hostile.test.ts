@@ -3,7 +3,9 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { Readable } from 'node:stream';
+import { gzipSync } from 'node:zlib';
 import { openInput } from '../../../src/sources/open-input.ts';
+import type { SourceWarning } from '../../../src/sources/types.ts';
 import { makeTempFolder, readAll, writeInput } from './helpers.ts';
 
 const folder = makeTempFolder();
@@ -71,6 +73,42 @@ describe('standard input', () => {
     const events = [];
     for await (const batch of openInput('-', { stdin })) events.push(...batch);
     assert.deepEqual(events.map((entry) => [entry.event, entry.position.file, entry.position.line]), [[{ n: 1 }, '-', 1], [{ n: 2 }, '-', 2]]);
+  });
+
+  test('events arrive before standard input ends', async () => {
+    let release = (): void => undefined;
+    const stalled = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    async function* stdin(): AsyncGenerator<Buffer> {
+      yield Buffer.from('{"n":1}\n');
+      await stalled;
+      yield Buffer.from('{"n":2}\n');
+    }
+    const seen: unknown[] = [];
+    for await (const batch of openInput('-', { stdin: stdin() })) {
+      seen.push(...batch.map((entry) => entry.event['n']));
+      release();
+    }
+    assert.deepEqual(seen, [1, 2]);
+  });
+
+  test('gzip from standard input', async () => {
+    const stdin = Readable.from([gzipSync(Buffer.from('[{"n":1},{"n":2}]'))]);
+    const events = [];
+    for await (const batch of openInput('-', { stdin })) events.push(...batch);
+    assert.deepEqual(events.map((entry) => entry.event), [{ n: 1 }, { n: 2 }]);
+  });
+
+  test('EVTX from standard input is a warning', async () => {
+    const header = Buffer.alloc(4096);
+    header.write('ElfFile\0', 0, 'latin1');
+    const warnings: SourceWarning[] = [];
+    for await (const batch of openInput('-', { stdin: Readable.from([header]), onWarning: (warning) => warnings.push(warning) })) {
+      assert.fail(`unexpected batch of ${batch.length}`);
+    }
+    assert.deepEqual(warnings.map((warning) => warning.code), ['UNKNOWN_FORMAT']);
+    assert.match(warnings[0]!.message, /standard input/);
   });
 
   test('stopping early closes the input', async () => {
