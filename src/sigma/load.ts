@@ -1,5 +1,6 @@
 // Loading Sigma text into a rule collection. No file access: callers pass the text.
 import { applyCollectionActions } from './collection.ts';
+import { resolveCorrelations } from './correlation-resolve.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import { readDocument, type DocumentOptions } from './documents.ts';
 import type { RuleCollection } from './model.ts';
@@ -32,7 +33,10 @@ export function parseSigmaText(text: string, file: string, options: LoadOptions 
   return collection;
 }
 
-/** Concatenates collections, keeping their order. */
+/**
+ * Concatenates collections, keeping their order, then resolves correlation references across
+ * all of them: correlations that name unknown rules, or form a cycle, are reported and left out.
+ */
 export function mergeCollections(collections: Iterable<RuleCollection>): RuleCollection {
   const merged: RuleCollection = { rules: [], filters: [], correlations: [], diagnostics: [] };
   for (const collection of collections) {
@@ -40,6 +44,11 @@ export function mergeCollections(collections: Iterable<RuleCollection>): RuleCol
     merged.filters.push(...collection.filters);
     merged.correlations.push(...collection.correlations);
     merged.diagnostics.push(...collection.diagnostics);
+  }
+  if (merged.correlations.length > 0) {
+    const resolution = resolveCorrelations(merged);
+    merged.diagnostics.push(...resolution.diagnostics);
+    merged.correlations = resolution.correlations.map((resolved) => resolved.correlation);
   }
   return merged;
 }
