@@ -1,5 +1,17 @@
 // Recognizes an input's format from its first bytes, whatever its file name.
 
+import {
+  BACKSLASH,
+  CLOSE_BRACE,
+  CLOSE_BRACKET,
+  isJsonWhitespace,
+  NEWLINE,
+  OPEN_BRACE,
+  OPEN_BRACKET,
+  QUOTE,
+  utf8BomLength,
+} from './json-bytes.ts';
+
 /**
  * Format of an input, as its first bytes show it. `json-lines` is one compact object
  * per line. `json-array` and `json-stream` are read alike: a JSON array, a single
@@ -16,23 +28,6 @@ export type InputFormat =
   | 'unknown';
 
 const EVTX_SIGNATURE = [0x45, 0x6c, 0x66, 0x46, 0x69, 0x6c, 0x65, 0x00]; // "ElfFile\0"
-const OPEN_BRACE = 0x7b;
-const CLOSE_BRACE = 0x7d;
-const OPEN_BRACKET = 0x5b;
-const CLOSE_BRACKET = 0x5d;
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const NEWLINE = 0x0a;
-
-/** Returns true for the bytes JSON treats as whitespace. */
-export function isJsonWhitespace(byte: number): boolean {
-  return byte === 0x20 || byte === NEWLINE || byte === 0x0d || byte === 0x09;
-}
-
-/** Returns the length of a UTF-8 byte order mark at the start of `head`, or 0. */
-export function utf8BomLength(head: Uint8Array): number {
-  return head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
-}
 
 /** Returns true for `{` and `[`, the first byte of every JSON input Sigil reads. */
 function isJsonOpener(byte: number | undefined): boolean {

@@ -1,22 +1,25 @@
 // JSON arrays and streams of concatenated (possibly pretty-printed) objects, scanned object by object.
 
-import { isJsonWhitespace, utf8BomLength } from './detect-format.ts';
+import {
+  BACKSLASH,
+  CARRIAGE_RETURN,
+  CLOSE_BRACE,
+  CLOSE_BRACKET,
+  COMMA,
+  isJsonWhitespace,
+  NEWLINE,
+  OPEN_BRACE,
+  OPEN_BRACKET,
+  QUOTE,
+  SPACE,
+  TAB,
+  utf8BomLength,
+} from './json-bytes.ts';
 import { LineCounter } from './line-counter.ts';
 import { ParseFailure, parseEventText } from './parse-event.ts';
 import type { ReadContext } from './read-options.ts';
 import type { EventPosition, SourceEvent } from './types.ts';
 
-const NEWLINE = 0x0a;
-const CARRIAGE_RETURN = 0x0d;
-const SPACE = 0x20;
-const TAB = 0x09;
-const COMMA = 0x2c;
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const OPEN_BRACE = 0x7b;
-const CLOSE_BRACE = 0x7d;
-const OPEN_BRACKET = 0x5b;
-const CLOSE_BRACKET = 0x5d;
 const EMPTY = Buffer.alloc(0);
 
 /**
