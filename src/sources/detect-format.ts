@@ -105,7 +105,7 @@ function looksLikeJsonLines(head: Uint8Array, start: number): boolean {
   return true;
 }
 
-/** How the line of an object that starts a line ends. `end` is its line break, or the head's end. */
+/** Outcome of scanning the line of an object that starts a line. `end` is its line break, or the head's end. */
 type ObjectLine =
   | { kind: 'whole'; end: number }
   | { kind: 'followed'; end: number }
@@ -114,7 +114,7 @@ type ObjectLine =
 /**
  * Scans the object that starts at `start` up to the end of its line: it closes there
  * (`whole`), closes with more text after it (`followed`), or is still open (`open`,
- * with `bare` when the line holds nothing but the `{`). A head that ends inside the
+ * with `bare` when the line contains nothing but the `{`). A head that ends inside the
  * line counts as one long whole line.
  */
 function scanObjectLine(head: Uint8Array, start: number): ObjectLine {
