@@ -6,6 +6,7 @@ import { valueText } from './event-values.ts';
 import { filtersForRule } from './filters.ts';
 import { MatchContext } from './match-context.ts';
 import { PrefilterBucket } from './prefilter/bucket.ts';
+import { FieldIndex, type NeedleRef } from './prefilter/field-index.ts';
 import { detectionNeeds, type Needs } from './prefilter/needles.ts';
 import type { EngineProfile, FieldAccessor } from './profile.ts';
 import { accessorCache, compileRule, type AccessorCache, type CompiledRule, type CompiledVariant } from './compile/rule.ts';
@@ -21,7 +22,8 @@ export interface RuleCompileError {
 interface RouteEntry {
   rule: CompiledRule;
   variant: CompiledVariant;
-  needs: Needs;
+  /** Undefined when the entry has no needles and is tried on every event of its bucket. */
+  needles: readonly NeedleRef[] | undefined;
 }
 
 /** Variants whose logsource conditions name the same fields, keyed by their accepted values. */
@@ -44,6 +46,16 @@ export interface RuleSetOptions {
   filters?: readonly SigmaFilter[];
   /** Try every routed rule, without the literal prefilter (for tests and measurements). */
   noPrefilter?: boolean;
+  /** Time each rule's detection, for `ruleProfile()`. Costs a clock read per try. */
+  profileRules?: boolean;
+}
+
+/** Time spent in one rule's detection. */
+export interface RuleCost {
+  rule: CompiledRule;
+  tries: number;
+  matches: number;
+  milliseconds: number;
 }
 
 /** Separates the values of a compound routing key; it cannot occur in a logsource value. */
@@ -57,16 +69,19 @@ export class RuleSet {
   readonly stats: MatchStats = { events: 0, tried: 0, skipped: 0 };
   private readonly routes: Route[] = [];
   private readonly accessor: AccessorCache;
+  private readonly fieldIndex: FieldIndex;
   private readonly context = new MatchContext({});
   private readonly matchedStamp: Uint32Array;
   private readonly usePrefilter: boolean;
   private stamp = 0;
   private matched: CompiledRule[] = [];
+  private readonly costs: { tries: Uint32Array; matches: Uint32Array; milliseconds: Float64Array } | undefined;
 
   constructor(rules: readonly SigmaRule[], profile: EngineProfile, options: RuleSetOptions = {}) {
     this.profile = profile;
     this.usePrefilter = options.noPrefilter !== true;
     this.accessor = accessorCache(profile);
+    this.fieldIndex = new FieldIndex(this.accessor);
     const compiled: CompiledRule[] = [];
     const needs: Needs[][] = [];
     const errors: RuleCompileError[] = [];
@@ -84,6 +99,10 @@ export class RuleSet {
     this.rules = compiled;
     this.errors = errors;
     this.matchedStamp = new Uint32Array(compiled.length);
+    if (options.profileRules) {
+      this.costs = { tries: new Uint32Array(compiled.length), matches: new Uint32Array(compiled.length), milliseconds: new Float64Array(compiled.length) };
+      this.tryEntry = this.tryEntryTimed;
+    }
     this.buildRoutes(needs);
   }
 
@@ -99,7 +118,8 @@ export class RuleSet {
           routesBySignature.set(signature, route);
           this.routes.push(route);
         }
-        const entry: RouteEntry = { rule, variant, needs: needs[rule.index]![variantIndex] };
+        const variantNeeds = this.usePrefilter ? needs[rule.index]![variantIndex] : undefined;
+        const entry: RouteEntry = { rule, variant, needles: variantNeeds === undefined ? undefined : this.fieldIndex.add(variantNeeds) };
         for (const key of productKeys(conditions.map((condition) => [...condition.accepted]))) {
           const entries = route.entriesByKey.get(key) ?? [];
           entries.push(entry);
@@ -115,7 +135,7 @@ export class RuleSet {
     if (bucket === undefined) {
       const entries = route.entriesByKey.get(key);
       if (entries === undefined) return undefined;
-      bucket = new PrefilterBucket(entries, (entry) => (this.usePrefilter ? entry.needs : undefined), this.accessor);
+      bucket = new PrefilterBucket(entries, (entry) => entry.needles, this.fieldIndex);
       route.buckets.set(key, bucket);
     }
     return bucket;
@@ -126,6 +146,7 @@ export class RuleSet {
     const context = this.context;
     context.reset(event);
     this.accessor.nextEvent();
+    this.fieldIndex.nextEvent();
     this.stamp = this.stamp === 0xffffffff ? 1 : this.stamp + 1;
     if (this.stamp === 1) this.matchedStamp.fill(0);
     this.matched = [];
@@ -134,7 +155,7 @@ export class RuleSet {
     for (const route of this.routes) {
       for (const key of this.eventKeys(route)) {
         const bucket = this.bucket(route, key);
-        if (bucket !== undefined) this.stats.skipped += bucket.forCandidates(event, this.tryEntry);
+        if (bucket !== undefined) this.stats.skipped += bucket.forCandidates(context, this.tryEntry);
       }
     }
     const matched = this.matched;
@@ -142,13 +163,38 @@ export class RuleSet {
     return matched;
   }
 
-  private readonly tryEntry = (entry: RouteEntry): void => {
+  private tryEntry = (entry: RouteEntry): void => {
     if (this.matchedStamp[entry.rule.index] === this.stamp) return;
     this.stats.tried++;
     if (!entry.variant.detection(this.context)) return;
     this.matchedStamp[entry.rule.index] = this.stamp;
     this.matched.push(entry.rule);
   };
+
+  private readonly tryEntryTimed = (entry: RouteEntry): void => {
+    const index = entry.rule.index;
+    if (this.matchedStamp[index] === this.stamp) return;
+    const costs = this.costs!;
+    this.stats.tried++;
+    costs.tries[index]!++;
+    const start = performance.now();
+    const result = entry.variant.detection(this.context);
+    costs.milliseconds[index]! += performance.now() - start;
+    if (!result) return;
+    costs.matches[index]!++;
+    this.matchedStamp[index] = this.stamp;
+    this.matched.push(entry.rule);
+  };
+
+  /** Time per rule, slowest first; empty unless the rule set was built with `profileRules`. */
+  ruleProfile(): RuleCost[] {
+    const costs = this.costs;
+    if (!costs) return [];
+    return this.rules
+      .map((rule) => ({ rule, tries: costs.tries[rule.index]!, matches: costs.matches[rule.index]!, milliseconds: costs.milliseconds[rule.index]! }))
+      .filter((cost) => cost.tries > 0)
+      .sort((left, right) => right.milliseconds - left.milliseconds);
+  }
 
   /** The routing keys of the event for a route: one per combination of its lower-cased values. */
   private eventKeys(route: Route): string[] {

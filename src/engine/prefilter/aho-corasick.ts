@@ -2,6 +2,12 @@
 // that one pass over a text finds every literal it contains. Texts are matched as if
 // lower-cased: ASCII letters fold on the fly, and a text with any other character is
 // lower-cased with String#toLowerCase first, which keeps the search exact.
+//
+// Characters beyond ASCII share a few classes (code modulo OTHER_CLASSES). Sharing a class
+// can only report a literal that is not there, never miss one, and it keeps the table small
+// when rules use many distinct non-ASCII characters (homoglyph lists have hundreds).
+
+const OTHER_CLASSES = 16;
 
 /** Literal ids found in a text, collected without allocating per text. */
 export interface LiteralHits {
@@ -17,7 +23,8 @@ export class LiteralAutomaton {
   private readonly classCount: number;
   /** Character class of each ASCII code (upper-case letters share their lower-case class). */
   private readonly asciiClass = new Uint16Array(128);
-  private readonly otherClass = new Map<number, number>();
+  /** The class of the first non-ASCII class; a non-ASCII code's class is this plus code % OTHER_CLASSES. */
+  private readonly otherBase: number;
   /** `next[state * classCount + class]`: the full deterministic transition table. */
   private readonly next: Int32Array;
   /** Literal ids that end at each state, including those reached through failure links. */
@@ -30,45 +37,46 @@ export class LiteralAutomaton {
     for (const literal of literals) {
       for (let i = 0; i < literal.length; i++) {
         const code = literal.charCodeAt(i);
-        if (code < 128) {
-          if (this.asciiClass[code] === 0) this.asciiClass[code] = classes++;
-        } else if (!this.otherClass.has(code)) this.otherClass.set(code, classes++);
+        if (code < 128 && this.asciiClass[code] === 0) this.asciiClass[code] = classes++;
       }
     }
     for (let code = 65; code <= 90; code++) this.asciiClass[code] = this.asciiClass[code + 32]!;
-    this.classCount = classes;
+    this.otherBase = classes;
+    this.classCount = classes + OTHER_CLASSES;
 
     const trie = buildTrie(literals, (code) => this.classOf(code));
-    this.next = new Int32Array(trie.children.length * classes);
+    this.next = new Int32Array(trie.children.length * this.classCount);
     this.outputs = new Array<readonly number[] | undefined>(trie.children.length);
     this.fillTable(trie);
   }
 
   private classOf(code: number): number {
-    return code < 128 ? this.asciiClass[code]! : (this.otherClass.get(code) ?? 0);
+    return code < 128 ? this.asciiClass[code]! : this.otherBase + (code % OTHER_CLASSES);
   }
 
-  /** Breadth-first over the trie: each state's missing transitions follow its failure link. */
+  /**
+   * Breadth-first over the trie. A state's row starts as a copy of its failure state's
+   * row (already complete, because that state is shallower), then its own children win.
+   */
   private fillTable(trie: Trie): void {
     const classes = this.classCount;
+    const next = this.next;
     const fail = new Int32Array(trie.children.length);
     const queue: number[] = [0];
     this.outputs[0] = trie.ends[0];
     for (let head = 0; head < queue.length; head++) {
       const state = queue[head]!;
-      const children = trie.children[state]!;
-      for (let symbol = 0; symbol < classes; symbol++) {
-        const child = children.get(symbol);
-        if (child === undefined) {
-          this.next[state * classes + symbol] = state === 0 ? 0 : this.next[fail[state]! * classes + symbol]!;
-          continue;
-        }
-        fail[child] = state === 0 ? 0 : this.next[fail[state]! * classes + symbol]!;
+      const row = state * classes;
+      if (state !== 0) next.copyWithin(row, fail[state]! * classes, fail[state]! * classes + classes);
+      for (const [symbol, child] of trie.children[state]!) {
+        fail[child] = state === 0 ? 0 : next[row + symbol]!;
+        queue.push(child);
+      }
+      for (const [symbol, child] of trie.children[state]!) next[row + symbol] = child;
+      for (const [, child] of trie.children[state]!) {
         const own = trie.ends[child];
         const inherited = this.outputs[fail[child]!];
         this.outputs[child] = own && inherited ? [...own, ...inherited] : (own ?? inherited);
-        this.next[state * classes + symbol] = child;
-        queue.push(child);
       }
     }
   }

@@ -2,10 +2,10 @@
 // to hold. The rule set uses them to skip rules whose literals are absent from an event.
 import type { ConditionNode, Detection, DetectionItem, DetectionNode, StringPattern, ValuePattern } from '../../sigma/index.ts';
 
-/** The lower-cased text of some element of `field` contains `literal`. */
+/** The lower-cased text of some element of `field` (or of any leaf value, for keywords) contains `literal`. */
 export interface Needle {
-  /** The event-side field name (after the variant's renames). */
-  field: string;
+  /** The event-side field name (after the variant's renames); null for a keyword, which searches every leaf value. */
+  field: string | null;
   literal: string;
 }
 
@@ -16,7 +16,7 @@ export interface Needle {
 export type Needs = readonly Needle[] | undefined;
 
 /** Longer literals cost more states and rarely select better. A prefix of a literal is still necessary. */
-const MAX_LITERAL = 24;
+const MAX_LITERAL = 16;
 
 /** A rough cost of checking a set of needles: many or short literals select few events. */
 function cost(needs: readonly Needle[]): number {
@@ -64,16 +64,16 @@ function patternLiteral(pattern: StringPattern): string | undefined {
   return best.slice(0, MAX_LITERAL);
 }
 
-function patternNeeds(pattern: ValuePattern, field: string): Needs {
+function patternNeeds(pattern: ValuePattern, field: string | null): Needs {
   if (pattern.kind !== 'String') return undefined;
   const literal = patternLiteral(pattern);
   return literal === undefined ? undefined : [{ field, literal }];
 }
 
 function itemNeeds(item: DetectionItem, rename: (field: string) => string): Needs {
-  // A keyword searches every value, and `neq` holds when a value is absent.
-  if (item.field === null || item.modifiers.negated || item.values.length === 0) return undefined;
-  const field = rename(item.field);
+  // `neq` holds when a value is absent.
+  if (item.modifiers.negated || item.values.length === 0) return undefined;
+  const field = item.field === null ? null : rename(item.field);
   const perValue = item.values.map((value) => union(value.patterns.map((pattern) => patternNeeds(pattern, field))));
   if (item.modifiers.all) return perValue.reduce<Needs>((best, needs) => cheaper(best, needs), undefined);
   return union(perValue);
