@@ -8,6 +8,7 @@ import { CliError, EXIT_DETECTIONS, EXIT_OK, EXIT_USAGE } from './exit-codes.ts'
 import { OutputSink } from './output-sink.ts';
 import { resolveProfileOption } from './profile-option.ts';
 import { Progress } from './progress.ts';
+import { ruleCacheFolder } from './rule-cache.ts';
 import { loadPlaceholders, loadRuleFiles } from './rule-files.ts';
 
 interface HuntOptions {
@@ -24,6 +25,9 @@ interface HuntOptions {
   failOnDetection: boolean;
   summary: boolean;
   quiet: boolean;
+  cache: boolean;
+  threads?: number;
+  profileRules: boolean;
 }
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
@@ -47,6 +51,7 @@ export function register(program: Command): void {
     .option('--fail-on-detection', `exit with code ${EXIT_DETECTIONS} when any rule fired`, false)
     .option('--no-summary', 'do not print the summary on standard error')
     .option('-q, --quiet', 'print no warnings, only detections and errors', false)
+    .option('--no-cache', `parse every rule file again instead of reading the parsed-rule cache in ${ruleCacheFolder()}`)
     .action(async (paths: string[], options: HuntOptions) => {
       process.exitCode = await runHunt(paths, options);
     });
@@ -65,7 +70,7 @@ async function runHunt(paths: string[], options: HuntOptions): Promise<number> {
 
   const profile = await resolveProfileOption(options.profile);
   const placeholders = options.placeholders ? await loadPlaceholders(options.placeholders) : undefined;
-  const { collection } = await loadRuleFiles([...options.rules, ...options.filter], placeholders ? { placeholders } : {});
+  const { collection } = await loadRuleFiles([...options.rules, ...options.filter], { ...(placeholders ? { placeholders } : {}), cache: options.cache });
   for (const diagnostic of collection.diagnostics) {
     if (diagnostic.severity === 'error') log(`warning: rule skipped: ${formatDiagnostic(diagnostic)}`);
   }
