@@ -1,8 +1,9 @@
 // `sigil hunt`: run Sigma rules over log files and print every detection.
 import { Command, Option } from 'commander';
-import { Hunter, selectRules } from '../hunt/index.ts';
-import { createFormatter, HuntSummary, OUTPUT_FORMATS, type OutputFormat } from '../output/index.ts';
-import { formatDiagnostic, RULE_LEVELS, RULE_STATUSES, type RuleLevel, type RuleStatus } from '../sigma/index.ts';
+import { availableParallelism } from 'node:os';
+import { Hunter, huntInParallel, selectRules } from '../hunt/index.ts';
+import { createFormatter, HuntSummary, OUTPUT_FORMATS, type OutputFormat, type RuleDetection } from '../output/index.ts';
+import { formatDiagnostic, RULE_LEVELS, RULE_STATUSES, type RuleLevel, type RuleStatus, type SigmaRule } from '../sigma/index.ts';
 import { InputNotFoundError, listInputs, STDIN_PATH, type SourceWarning } from '../sources/index.ts';
 import { CliError, EXIT_DETECTIONS, EXIT_OK, EXIT_USAGE } from './exit-codes.ts';
 import { OutputSink } from './output-sink.ts';
@@ -32,6 +33,12 @@ interface HuntOptions {
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
 
+function parseThreads(value: string): number {
+  const threads = Number(value);
+  if (!Number.isInteger(threads) || threads < 1) throw new CliError(`invalid --threads '${value}': give a whole number of at least 1`, EXIT_USAGE);
+  return threads;
+}
+
 /** Registers `sigil hunt`. */
 export function register(program: Command): void {
   program
@@ -51,6 +58,8 @@ export function register(program: Command): void {
     .option('--fail-on-detection', `exit with code ${EXIT_DETECTIONS} when any rule fired`, false)
     .option('--no-summary', 'do not print the summary on standard error')
     .option('-q, --quiet', 'print no warnings, only detections and errors', false)
+    .option('--threads <n>', 'worker threads, each hunting whole files (default: the number of cores)', parseThreads)
+    .option('--profile-rules', 'time every rule and print the slowest ones on standard error (one thread)', false)
     .option('--no-cache', `parse every rule file again instead of reading the parsed-rule cache in ${ruleCacheFolder()}`)
     .action(async (paths: string[], options: HuntOptions) => {
       process.exitCode = await runHunt(paths, options);
@@ -94,24 +103,6 @@ async function runHunt(paths: string[], options: HuntOptions): Promise<number> {
   const sink = new OutputSink(options.output);
   sink.write(formatter.start());
 
-  const hunter = new Hunter({
-    rules,
-    filters: collection.filters,
-    ...(profile ? { profile } : {}),
-    onDetection: (detection) => {
-      summary.addDetection(detection.rule);
-      sink.write(formatter.format(detection));
-    },
-    onProfile: (file, chosen) => {
-      if (!profile) log(`${file}: profile ${chosen.name}`);
-    },
-    onRuleError: (error, chosen) => log(`warning: rule '${error.rule.title}' (${error.rule.origin.file}) cannot run with profile ${chosen.name}: ${error.message}`),
-    afterBatch: async () => {
-      progress.update(`${summary.files}/${inputs.length} files, ${summary.events} events, ${summary.detections} detections`);
-      await sink.flushIfLarge();
-    },
-  });
-
   const onWarning = (warning: SourceWarning): void => {
     summary.addSkipped(warning.code);
     const where = [warning.position.line && `line ${warning.position.line}`, warning.position.record && `record ${warning.position.record}`, warning.position.chunk !== undefined && `chunk ${warning.position.chunk}`, warning.position.offset !== undefined && `offset ${warning.position.offset}`]
@@ -120,16 +111,73 @@ async function runHunt(paths: string[], options: HuntOptions): Promise<number> {
     progress.clear();
     log(`warning: ${warning.position.file}${where ? ` (${where})` : ''}: ${warning.code} ${warning.message}`);
   };
+  const onDetection = (detection: RuleDetection): void => {
+    summary.addDetection(detection.rule);
+    sink.write(formatter.format(detection));
+  };
+  const onProfile = (file: string, chosen: string): void => {
+    if (!profile) log(`${file}: profile ${chosen}`);
+  };
+  const onRuleError = (rule: SigmaRule, message: string, chosen: string): void => log(`warning: rule '${rule.title}' (${rule.origin.file}) cannot run with profile ${chosen}: ${message}`);
+  const showProgress = async (): Promise<void> => {
+    progress.update(`${summary.files}/${inputs.length} files, ${summary.events} events, ${summary.detections} detections`);
+    await sink.flushIfLarge();
+  };
 
-  for (const input of inputs) {
-    summary.events += await hunter.huntInput(input, { onWarning });
-    summary.files++;
+  const threads = options.profileRules ? 1 : Math.min(options.threads ?? availableParallelism(), inputs.length);
+  if (threads > 1) {
+    const eventsByProfile = await huntInParallel(inputs, {
+      rules,
+      filters: collection.filters,
+      ...(options.profile !== undefined && options.profile !== 'auto' ? { profile: options.profile } : {}),
+      threads,
+      workerUrl: new URL(import.meta.url.endsWith('.ts') ? './worker.ts' : './worker.js', import.meta.url),
+      onDetection,
+      onWarning,
+      onProfile,
+      onRuleError,
+      onFileDone: async (_path, events) => {
+        summary.events += events;
+        summary.files++;
+        await showProgress();
+      },
+    });
+    for (const [name, count] of eventsByProfile) summary.profiles.set(name, count);
+  } else {
+    const hunter = new Hunter({
+      rules,
+      filters: collection.filters,
+      ...(profile ? { profile } : {}),
+      profileRules: options.profileRules,
+      onDetection,
+      onProfile: (file, chosen) => onProfile(file, chosen.name),
+      onRuleError: (error, chosen) => onRuleError(error.rule, error.message, chosen.name),
+      afterBatch: showProgress,
+    });
+    for (const input of inputs) {
+      summary.events += await hunter.huntInput(input, { onWarning });
+      summary.files++;
+    }
+    for (const [name, count] of hunter.eventsByProfile) summary.profiles.set(name, count);
+    if (options.profileRules) printRuleProfile(hunter);
   }
-  for (const [name, count] of hunter.eventsByProfile) summary.profiles.set(name, count);
 
   sink.write(formatter.finish());
   await sink.close();
   progress.clear();
   if (options.summary) process.stderr.write(summary.format(color));
   return options.failOnDetection && summary.detections > 0 ? EXIT_DETECTIONS : EXIT_OK;
+}
+
+/** Prints the rules that took the most time, slowest first. */
+function printRuleProfile(hunter: Hunter): void {
+  for (const ruleSet of hunter.ruleSets()) {
+    const costs = ruleSet.ruleProfile();
+    const { events, tried, skipped } = ruleSet.stats;
+    process.stderr.write(`\nprofile ${ruleSet.profile.name}: ${events} events, ${tried} rule tries, ${skipped} skipped by the literal prefilter\n`);
+    process.stderr.write(`${'ms'.padStart(9)} ${'tries'.padStart(9)} ${'matches'.padStart(8)}  rule\n`);
+    for (const cost of costs.slice(0, 25)) {
+      process.stderr.write(`${cost.milliseconds.toFixed(1).padStart(9)} ${String(cost.tries).padStart(9)} ${String(cost.matches).padStart(8)}  ${cost.rule.rule.title} (${cost.rule.rule.origin.file})\n`);
+    }
+  }
 }
