@@ -197,12 +197,25 @@ export class RuleSet {
   }
 
   /** The routing keys of the event for a route: one per combination of its lower-cased values. */
-  private eventKeys(route: Route): string[] {
-    const event = this.context.event;
-    if (route.fields.length === 0) return [''];
+  private eventKeys(route: Route): readonly string[] {
+    const fields = route.fields;
+    if (fields.length === 0) return NO_FIELDS;
+    // The common case, one scalar per field, builds one key without intermediate lists.
+    let key = '';
+    for (let index = 0; index < fields.length; index++) {
+      const value = fields[index]!(this.context.event);
+      if (Array.isArray(value)) return this.eventKeysOfLists(route);
+      const text = valueText(value);
+      if (text === undefined) return [];
+      key = index === 0 ? this.context.lower(text) : key + KEY_SEPARATOR + this.context.lower(text);
+    }
+    return [key];
+  }
+
+  private eventKeysOfLists(route: Route): string[] {
     let keys: string[] = [''];
     route.fields.forEach((access, index) => {
-      const value = access(event);
+      const value = access(this.context.event);
       const texts: string[] = [];
       for (const element of Array.isArray(value) ? value : [value]) {
         const text = valueText(element);
@@ -213,6 +226,8 @@ export class RuleSet {
     return keys.length > 1 ? [...new Set(keys)] : keys;
   }
 }
+
+const NO_FIELDS: readonly string[] = [''];
 
 /** Every compound key a variant accepts: the product of each field's accepted values. */
 function productKeys(values: readonly string[][]): string[] {
