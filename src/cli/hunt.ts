@@ -1,7 +1,8 @@
 // `sigil hunt`: run Sigma rules over log files and print every detection.
 import { Command, Option } from 'commander';
 import { availableParallelism } from 'node:os';
-import { Hunter, huntInParallel, selectRules } from '../hunt/index.ts';
+import { CorrelationStage, Hunter, huntInParallel, selectRules } from '../hunt/index.ts';
+import { getProfile } from '../profiles/index.ts';
 import { createFormatter, HuntSummary, OUTPUT_FORMATS, type OutputFormat, type RuleDetection } from '../output/index.ts';
 import { formatDiagnostic, RULE_LEVELS, RULE_STATUSES, type RuleLevel, type RuleStatus, type SigmaRule } from '../sigma/index.ts';
 import { InputNotFoundError, listInputs, STDIN_PATH, type SourceWarning } from '../sources/index.ts';
@@ -24,6 +25,7 @@ interface HuntOptions {
   filter: string[];
   placeholders?: string;
   failOnDetection: boolean;
+  maxGroups?: string;
   summary: boolean;
   quiet: boolean;
   cache: boolean;
@@ -55,6 +57,7 @@ export function register(program: Command): void {
     .option('--exclude-rule <id>', 'leave out the rule with this id or name; repeat for more', collect, [])
     .option('--filter <path>', 'Sigma filter file or folder applied to the rules; repeat for more', collect, [])
     .option('--placeholders <file>', 'YAML map of values for the expand modifier placeholders')
+    .option('--max-groups <count>', 'most open groups per correlation rule before new groups are dropped with a warning', '100000')
     .option('--fail-on-detection', `exit with code ${EXIT_DETECTIONS} when any rule fired`, false)
     .option('--no-summary', 'do not print the summary on standard error')
     .option('-q, --quiet', 'print no warnings, only detections and errors', false)
@@ -83,14 +86,17 @@ async function runHunt(paths: string[], options: HuntOptions): Promise<number> {
   for (const diagnostic of collection.diagnostics) {
     if (diagnostic.severity === 'error') log(`warning: rule skipped: ${formatDiagnostic(diagnostic)}`);
   }
-  const rules = selectRules(collection.rules, {
+  const selection = {
     ...(options.minLevel ? { minLevel: options.minLevel } : {}),
     statuses: options.status,
     tags: options.tag,
     exclude: options.excludeRule,
-  });
+  };
+  const rules = selectRules(collection.rules, selection);
+  const selectedCorrelations = new Set(selectRules(collection.correlations, selection));
   if (collection.rules.length === 0) throw new CliError(`no rule could be loaded from ${options.rules.join(', ')}`);
   summary.rulesLoaded = rules.length;
+  summary.correlationsLoaded = collection.correlations.length;
   summary.rulesFailed = new Set(collection.diagnostics.filter((diagnostic) => diagnostic.severity === 'error').map((diagnostic) => `${diagnostic.span.file}`)).size;
 
   const inputs = await listInputs(paths).catch((error: unknown) => {
@@ -103,6 +109,13 @@ async function runHunt(paths: string[], options: HuntOptions): Promise<number> {
   const sink = new OutputSink(options.output);
   sink.write(formatter.start());
 
+  const maxGroups = Number(options.maxGroups);
+  if (!Number.isInteger(maxGroups) || maxGroups < 1) throw new CliError(`--max-groups must be a positive whole number, not '${options.maxGroups}'`, EXIT_USAGE);
+  // Correlations see the detections of every rule they reference, even rules left out by the selection options.
+  const correlationStage = new CorrelationStage(collection, (detection) => profile ?? getProfile(detection.profile)!, { maxGroups });
+  const huntedRules = [...new Set([...rules, ...collection.rules.filter((rule) => collection.correlations.length > 0 && !rules.includes(rule))])];
+  const selected = new Set(rules);
+  let lastProfile: string | undefined;
   const onWarning = (warning: SourceWarning): void => {
     summary.addSkipped(warning.code);
     const where = [warning.position.line && `line ${warning.position.line}`, warning.position.record && `record ${warning.position.record}`, warning.position.chunk !== undefined && `chunk ${warning.position.chunk}`, warning.position.offset !== undefined && `offset ${warning.position.offset}`]
@@ -112,11 +125,15 @@ async function runHunt(paths: string[], options: HuntOptions): Promise<number> {
     log(`warning: ${warning.position.file}${where ? ` (${where})` : ''}: ${warning.code} ${warning.message}`);
   };
   const onDetection = (detection: RuleDetection): void => {
+    correlationStage.accept(detection);
+    if (!selected.has(detection.rule) || correlationStage.suppresses(detection.rule)) return;
     summary.addDetection(detection.rule);
     sink.write(formatter.format(detection));
   };
   const onProfile = (file: string, chosen: string): void => {
-    if (!profile) log(`${file}: profile ${chosen}`);
+    // Said for the first input and whenever the profile changes, not for every file.
+    if (!profile && chosen !== lastProfile) log(`${file}: events look like ${chosen} events; using the ${chosen} profile`);
+    lastProfile = chosen;
   };
   const onRuleError = (rule: SigmaRule, message: string, chosen: string): void => log(`warning: rule '${rule.title}' (${rule.origin.file}) cannot run with profile ${chosen}: ${message}`);
   const showProgress = async (): Promise<void> => {
@@ -127,7 +144,7 @@ async function runHunt(paths: string[], options: HuntOptions): Promise<number> {
   const threads = options.profileRules ? 1 : Math.min(options.threads ?? availableParallelism(), inputs.length);
   if (threads > 1) {
     const eventsByProfile = await huntInParallel(inputs, {
-      rules,
+      rules: huntedRules,
       filters: collection.filters,
       ...(options.profile !== undefined && options.profile !== 'auto' ? { profile: options.profile } : {}),
       threads,
@@ -145,7 +162,7 @@ async function runHunt(paths: string[], options: HuntOptions): Promise<number> {
     for (const [name, count] of eventsByProfile) summary.profiles.set(name, count);
   } else {
     const hunter = new Hunter({
-      rules,
+      rules: huntedRules,
       filters: collection.filters,
       ...(profile ? { profile } : {}),
       profileRules: options.profileRules,
@@ -160,6 +177,17 @@ async function runHunt(paths: string[], options: HuntOptions): Promise<number> {
     }
     for (const [name, count] of hunter.eventsByProfile) summary.profiles.set(name, count);
     if (options.profileRules) printRuleProfile(hunter);
+  }
+
+  const correlated = correlationStage.finish();
+  for (const warning of correlated.warnings) {
+    summary.addSkipped(warning.code);
+    log(`warning: ${warning.correlation ? `correlation '${warning.correlation.title}': ` : ''}${warning.code} ${warning.message}`);
+  }
+  for (const alert of correlated.alerts) {
+    if (!selectedCorrelations.has(alert.rule)) continue;
+    summary.addDetection(alert.rule);
+    sink.write(formatter.format(alert));
   }
 
   sink.write(formatter.finish());

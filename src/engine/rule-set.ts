@@ -110,7 +110,8 @@ export class RuleSet {
     const routesBySignature = new Map<string, Route>();
     for (const rule of this.rules) {
       rule.variants.forEach((variant, variantIndex) => {
-        const conditions = [...variant.conditions].sort((left, right) => (left.field < right.field ? -1 : left.field > right.field ? 1 : 0));
+        const byField = (left: { field: string }, right: { field: string }): number => (left.field < right.field ? -1 : left.field > right.field ? 1 : 0);
+        const conditions = [...variant.conditions].sort(byField);
         const signature = conditions.map((condition) => condition.field).join(KEY_SEPARATOR);
         let route = routesBySignature.get(signature);
         if (!route) {
@@ -129,7 +130,7 @@ export class RuleSet {
     }
   }
 
-  /** The prefiltered bucket for a key, built the first time an event needs it. */
+  /** Returns the prefiltered bucket for a key, building it the first time an event needs it. */
   private bucket(route: Route, key: string): PrefilterBucket<RouteEntry> | undefined {
     let bucket = route.buckets.get(key);
     if (bucket === undefined) {
@@ -141,7 +142,7 @@ export class RuleSet {
     return bucket;
   }
 
-  /** The rules that fire on an event, in rule-set order. */
+  /** Returns the rules that fire on an event, in rule-set order. */
   match(event: Event): CompiledRule[] {
     const context = this.context;
     context.reset(event);
@@ -196,7 +197,7 @@ export class RuleSet {
       .sort((left, right) => right.milliseconds - left.milliseconds);
   }
 
-  /** The routing keys of the event for a route: one per combination of its lower-cased values. */
+  /** Returns the event's routing keys for a route: one per combination of its lower-cased values. */
   private eventKeys(route: Route): readonly string[] {
     const fields = route.fields;
     if (fields.length === 0) return NO_FIELDS;
@@ -229,7 +230,7 @@ export class RuleSet {
 
 const NO_FIELDS: readonly string[] = [''];
 
-/** Every compound key a variant accepts: the product of each field's accepted values. */
+/** Lists every compound key a variant accepts: the product of each field's accepted values. */
 function productKeys(values: readonly string[][]): string[] {
   if (values.length === 0) return [''];
   let keys: string[] = [''];

@@ -2,3 +2,4 @@
 export { Hunter, type HunterOptions } from './hunter.ts';
 export { selectRules, type RuleSelection } from './select.ts';
 export { huntInParallel, type ParallelHuntOptions } from './parallel.ts';
+export { CorrelationStage, type CorrelationStageOptions } from './correlation-stage.ts';

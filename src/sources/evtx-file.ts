@@ -1,5 +1,5 @@
 // Reads an EVTX file from disk chunk by chunk through the browser-safe decoder in ./evtx/.
-// Memory stays at one 64 KiB chunk buffer plus the events of that chunk.
+// Memory stays at one read buffer of 16 chunks (1 MiB) plus the events of one chunk.
 import { open } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { CHUNK_SIZE, FILE_HEADER_SIZE, decodeChunk, decodeChunkXml, isEmptyChunk, isEvtx, parseFileHeader } from './evtx/index.ts';
@@ -40,6 +40,9 @@ export function readEvtxFileXml(path: string, options: ReadEvtxOptions): AsyncGe
   return readChunks(path, options, decodeChunkXml);
 }
 
+/** Chunks read at once: fewer, larger reads cost less than one read per 64 KiB chunk. */
+const CHUNKS_PER_READ = 16;
+
 type ChunkDecoder<T> = (chunk: Uint8Array, options: DecodeChunkOptions) => EvtxRecord<T>[];
 
 async function* readChunks<T>(path: string, options: ReadEvtxOptions, decode: ChunkDecoder<T>): AsyncGenerator<EvtxRecord<T>[]> {
@@ -54,7 +57,10 @@ async function* readChunks<T>(path: string, options: ReadEvtxOptions, decode: Ch
 async function* readOpenFile<T>(handle: FileHandle, path: string, options: ReadEvtxOptions, decode: ChunkDecoder<T>): AsyncGenerator<EvtxRecord<T>[]> {
   const warn = (code: SourceWarningCode, message: string, offset: number, chunk?: number): void =>
     options.onWarning({ code, message, position: { file: path, offset, ...(chunk === undefined ? {} : { chunk }) } });
-  const buffer = new Uint8Array(CHUNK_SIZE);
+  // Most logs are small, so the buffer is only as large as the file needs.
+  const fileSize = (await handle.stat()).size;
+  const chunkCount = Math.max(1, Math.ceil((fileSize - FILE_HEADER_SIZE) / CHUNK_SIZE));
+  const buffer = new Uint8Array(CHUNK_SIZE * Math.min(CHUNKS_PER_READ, chunkCount));
   const headerSize = await readFully(handle, buffer.subarray(0, FILE_HEADER_SIZE), 0);
   if (!isEvtx(buffer.subarray(0, headerSize))) {
     warn('EVTX_FILE_HEADER', 'not an EVTX file: signature ElfFile missing', 0);
@@ -67,32 +73,34 @@ async function* readOpenFile<T>(handle: FileHandle, path: string, options: ReadE
   const header = parseFileHeader(buffer.subarray(0, FILE_HEADER_SIZE));
   if (!header.checksumValid) warn('EVTX_FILE_HEADER', 'file header checksum does not match; chunks are read anyway', 124);
 
-  for (let chunkIndex = 0; ; chunkIndex++) {
-    const fileOffset = FILE_HEADER_SIZE + chunkIndex * CHUNK_SIZE;
-    const size = await readFully(handle, buffer, fileOffset);
-    if (size === 0) return;
-    const chunk = buffer.subarray(0, size);
-    if (isEmptyChunk(chunk)) {
-      // Unused chunks are zero-filled; one the header counts as used was wiped.
-      if (chunkIndex < header.chunkCount) {
-        warn('EVTX_CHUNK_HEADER', `chunk ${chunkIndex} skipped: all bytes are zero`, fileOffset, chunkIndex);
-        if (options.stats) {
-          options.stats.chunks++;
-          options.stats.skippedChunks++;
+  for (let firstChunk = 0; ; firstChunk += CHUNKS_PER_READ) {
+    const blockSize = await readFully(handle, buffer, FILE_HEADER_SIZE + firstChunk * CHUNK_SIZE);
+    for (let at = 0; at < blockSize; at += CHUNK_SIZE) {
+      const chunkIndex = firstChunk + at / CHUNK_SIZE;
+      const fileOffset = FILE_HEADER_SIZE + chunkIndex * CHUNK_SIZE;
+      const chunk = buffer.subarray(at, Math.min(at + CHUNK_SIZE, blockSize));
+      if (isEmptyChunk(chunk)) {
+        // Unused chunks are zero-filled; one the header counts as used was wiped.
+        if (chunkIndex < header.chunkCount) {
+          warn('EVTX_CHUNK_HEADER', `chunk ${chunkIndex} skipped: all bytes are zero`, fileOffset, chunkIndex);
+          if (options.stats) {
+            options.stats.chunks++;
+            options.stats.skippedChunks++;
+          }
         }
+        continue;
       }
-      continue;
+      const records = decode(chunk, {
+        chunkIndex,
+        fileOffset,
+        file: path,
+        onWarning: options.onWarning,
+        verifyChecksums: options.verifyChecksums ?? true,
+        ...(options.stats ? { stats: options.stats } : {}),
+      });
+      if (records.length > 0) yield records;
     }
-    const records = decode(chunk, {
-      chunkIndex,
-      fileOffset,
-      file: path,
-      onWarning: options.onWarning,
-      verifyChecksums: options.verifyChecksums ?? true,
-      ...(options.stats ? { stats: options.stats } : {}),
-    });
-    if (records.length > 0) yield records;
-    if (size < CHUNK_SIZE) return;
+    if (blockSize < buffer.length) return;
   }
 }
 

@@ -13,10 +13,12 @@ describe('sigil hunt on the examples', () => {
     const result = runSigil(['hunt', '-r', 'examples/rules', 'examples/logs', '--format', 'jsonl']);
     assert.equal(result.status, 0, result.stderr);
     const detections = jsonLines(result.stdout);
-    assert.equal(detections.length, 9);
+    assert.equal(detections.length, 11);
+    const correlations = detections.filter((detection) => detection['kind'] === 'correlation').map((detection) => detection['rule'].title);
+    assert.deepEqual(correlations, ['Password Guessing Followed by a Successful Logon', 'Password Spraying From One Address']);
     const ips = detections.filter((detection) => detection['rule'].id === RUNDLL32_RULE).map((detection) => detection['fields'].DestinationIp);
     assert.deepEqual(ips, ['198.51.100.23', '2001:db8:85a3::8a2e:370:7334', '198.51.100.23', '2001:db8:85a3::8a2e:370:7334']);
-    assert.match(result.stderr, /events read: +13/);
+    assert.match(result.stderr, /events read: +38/);
   });
 
   test('detections carry rule metadata and source', () => {
@@ -49,7 +51,7 @@ describe('sigil hunt on the examples', () => {
     const output = join(folder, 'out.jsonl');
     const result = runSigil(['hunt', '-r', 'examples/rules', 'examples/logs', '-f', 'jsonl', '-o', output]);
     assert.equal(result.stdout, '');
-    assert.equal(jsonLines(readFileSync(output, 'utf8')).length, 9);
+    assert.equal(jsonLines(readFileSync(output, 'utf8')).length, 11);
   });
 
   test('fail on detection exits 3', () => {
@@ -58,10 +60,10 @@ describe('sigil hunt on the examples', () => {
   });
 
   test('min level and exclude rule select rules', () => {
-    const high = jsonLines(runSigil(['hunt', '-r', 'examples/rules', 'examples/logs', '-f', 'jsonl', '--min-level', 'high']).stdout);
-    assert.equal(high.length, 5);
-    const excluded = jsonLines(runSigil(['hunt', '-r', 'examples/rules', 'examples/logs', '-f', 'jsonl', '--exclude-rule', RUNDLL32_RULE]).stdout);
-    assert.equal(excluded.length, 5);
+    const high = jsonLines(runSigil(['hunt', '-r', 'examples/rules', 'examples/logs/sysmon.jsonl', 'examples/logs/security.json', '-f', 'jsonl', '--min-level', 'high']).stdout);
+    assert.equal(high.length, 3);
+    const excluded = jsonLines(runSigil(['hunt', '-r', 'examples/rules', 'examples/logs/sysmon.jsonl', '-f', 'jsonl', '--exclude-rule', RUNDLL32_RULE]).stdout);
+    assert.equal(excluded.length, 2);
     const tagged = jsonLines(runSigil(['hunt', '-r', 'examples/rules', 'examples/logs', '-f', 'jsonl', '--tag', 'attack.t1105']).stdout);
     assert.equal(tagged.length, 2);
   });
@@ -127,7 +129,7 @@ describe('sigil hunt on bad input', () => {
     const result = runSigil(['hunt', '-r', 'examples/rules', '-r', folder, 'examples/logs', '-f', 'jsonl']);
     assert.equal(result.status, 0);
     assert.match(result.stderr, /broken\.yml:7:\d+ error UNKNOWN_IDENTIFIER/);
-    assert.equal(jsonLines(result.stdout).length, 9);
+    assert.equal(jsonLines(result.stdout).length, 11);
   });
 
   test('standard input', () => {

@@ -1,7 +1,7 @@
 // Every diagnostic code the loader reports, with its position; and the other rules of a file still load.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseSigmaText, type DiagnosticCode } from '../../src/sigma/index.ts';
+import { mergeCollections, parseSigmaText, type DiagnosticCode } from '../../src/sigma/index.ts';
 
 interface Case {
   name: string;
@@ -64,6 +64,24 @@ describe('diagnostics', () => {
       assert.equal(found.severity, row.severity ?? 'error');
     });
   }
+});
+
+describe('diagnostics across files', () => {
+  test('duplicate id warns', () => {
+    const rule = (title: string): string => `title: ${title}\nid: 11111111-2222-4333-8444-555555555555\nlogsource:\n    product: x\ndetection:\n    sel:\n        A: 1\n    condition: sel\n`;
+    const merged = mergeCollections([parseSigmaText(rule('One'), 'one.yml'), parseSigmaText(rule('Two'), 'two.yml')]);
+    const duplicate = merged.diagnostics.find((diagnostic) => diagnostic.code === 'DUPLICATE_ID');
+    assert.equal(duplicate?.severity, 'warning');
+    assert.equal(duplicate?.span.file, 'two.yml');
+    assert.equal(merged.rules.length, 2);
+  });
+
+  test('YAML warning is reported', () => {
+    const { diagnostics } = parseSigmaText('title: !custom T\nlogsource:\n    product: x\ndetection:\n    sel:\n        A: 1\n    condition: sel\n', 'old.yml');
+    const warning = diagnostics.find((diagnostic) => diagnostic.code === 'YAML_WARNING');
+    assert.equal(warning?.span.line, 1);
+    assert.equal(warning?.severity, 'warning');
+  });
 });
 
 describe('loading goes on after an error', () => {

@@ -96,6 +96,7 @@ function decodeRecords<T>(chunk: Uint8Array, options: DecodeChunkOptions, makeRe
     if (stats) stats.skippedChunks++;
     return [];
   }
+
   const context = new ChunkContext(chunk);
   const render = makeRenderer(context);
   const records: EvtxRecord<T>[] = [];
@@ -109,34 +110,49 @@ function decodeRecords<T>(chunk: Uint8Array, options: DecodeChunkOptions, makeRe
       offset = findNextRecord(context, offset + 1, recordsEnd);
       continue;
     }
-    const recordId = Number(context.view.getBigUint64(offset + 8, true));
-    try {
-      const nodes = parseFragment(context, offset + 24, offset + size - 4, false, 0);
-      const event = render(nodes);
-      records.push({
-        recordId,
-        timestamp: formatFiletime(context.view.getUint32(offset + 16, true), context.view.getUint32(offset + 20, true), 6),
-        chunk: options.chunkIndex,
-        offset: options.fileOffset + offset,
-        event,
-      });
-      if (context.text.invalidCount > 0) {
-        reporter.warn('EVTX_STRING', 'record holds text that is not valid UTF-16; invalid characters were replaced with U+FFFD', offset, recordId);
-        context.text.invalidCount = 0;
-      }
-    } catch (error) {
-      if (!(error instanceof EvtxFormatError)) throw error;
-      context.text.invalidCount = 0;
-      reporter.warn(error.stage === 'template' ? 'EVTX_TEMPLATE' : 'EVTX_RECORD', `record skipped: ${error.message}`, offset, recordId);
-      skipped++;
-    }
+    const record = decodeRecord(context, offset, size, options, render, reporter);
+    if (record === undefined) skipped++;
+    else records.push(record);
     offset += size;
   }
+
   if (stats) {
     stats.records += records.length;
     stats.skippedRecords += skipped;
   }
   return records;
+}
+
+/** Decodes the record at `offset`, or reports why it cannot be decoded and returns undefined. */
+function decodeRecord<T>(
+  context: ChunkContext,
+  offset: number,
+  size: number,
+  options: DecodeChunkOptions,
+  render: (nodes: Node[]) => T,
+  reporter: Reporter,
+): EvtxRecord<T> | undefined {
+  const view = context.view;
+  const recordId = view.getUint32(offset + 12, true) * 4294967296 + view.getUint32(offset + 8, true);
+  try {
+    const event = render(parseFragment(context, offset + 24, offset + size - 4, false, 0));
+    if (context.text.invalidCount > 0) {
+      reporter.warn('EVTX_STRING', 'record contains text that is not valid UTF-16; invalid characters were replaced with U+FFFD', offset, recordId);
+      context.text.invalidCount = 0;
+    }
+    return {
+      recordId,
+      timestamp: formatFiletime(view.getUint32(offset + 16, true), view.getUint32(offset + 20, true), 6),
+      chunk: options.chunkIndex,
+      offset: options.fileOffset + offset,
+      event,
+    };
+  } catch (error) {
+    if (!(error instanceof EvtxFormatError)) throw error;
+    context.text.invalidCount = 0;
+    reporter.warn(error.stage === 'template' ? 'EVTX_TEMPLATE' : 'EVTX_RECORD', `record skipped: ${error.message}`, offset, recordId);
+    return undefined;
+  }
 }
 
 /** Validates the chunk header; returns the end of the record data, or -1 when the chunk must be skipped. */

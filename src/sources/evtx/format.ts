@@ -80,6 +80,13 @@ export function formatSid(bytes: Uint8Array, view: DataView, p: number, size: nu
   return text;
 }
 
+const TWO_DIGITS: string[] = [];
+for (let i = 0; i < 100; i++) TWO_DIGITS.push(String(i).padStart(2, '0'));
+
+/** The last day formatted: records of a log mostly share their date. */
+let cachedDay = NaN;
+let cachedDate = '';
+
 /** `YYYY-MM-DDTHH:MM:SS` (UTC) for seconds since 1970, for any year from 1601 to 30828. */
 function formatUnixSeconds(total: number): string {
   const days = Math.floor(total / 86400);
@@ -88,6 +95,15 @@ function formatUnixSeconds(total: number): string {
   rest -= hour * 3600;
   const minute = Math.floor(rest / 60);
   const second = rest - minute * 60;
+  if (days !== cachedDay) {
+    cachedDate = formatDays(days);
+    cachedDay = days;
+  }
+  return cachedDate + 'T' + TWO_DIGITS[hour]! + ':' + TWO_DIGITS[minute]! + ':' + TWO_DIGITS[second]!;
+}
+
+/** `YYYY-MM-DD` for days since 1970-01-01. */
+function formatDays(days: number): string {
   // Civil date from a day count (proleptic Gregorian calendar, eras of 400 years).
   const z = days + 719468;
   const era = Math.floor(z / 146097);
@@ -98,7 +114,7 @@ function formatUnixSeconds(total: number): string {
   const day = dayOfYear - Math.floor((153 * monthIndex + 2) / 5) + 1;
   const month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9;
   const year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
-  return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}T${pad(hour, 2)}:${pad(minute, 2)}:${pad(second, 2)}`;
+  return `${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`;
 }
 
 function pad(value: number, width: number): string {

@@ -2,9 +2,9 @@
 // - 'attributes' (the crate's default): `"Provider": {"#attributes": {"Name": …}}`,
 //   `"EventID": {"#attributes": {"Qualifiers": 0}, "#text": 4624}`;
 // - 'separate' (Chainsaw, Hayabusa): `"Provider_attributes": {"Name": …}` beside the element.
-// In both, `<Data Name="X">v</Data>` becomes `"X": v`; unnamed `<Data>` elements are gathered
-// into `"Data": {"#text": v}` or `{"#text": [v1, v2, …]}`; repeated element names get `_1`,
-// `_2`, … suffixes; empty attributes are left out and an empty element is null.
+// In both shapes, `<Data Name="X">v</Data>` becomes `"X": v`. Unnamed `<Data>` elements are
+// gathered into `"Data": {"#text": v}` or `{"#text": [v1, v2, …]}`. Repeated element names get
+// `_1`, `_2`, … suffixes. Empty attributes are left out, and an empty element is null.
 import type { ChunkContext } from './chunk-context.ts';
 import { EvtxFormatError } from './errors.ts';
 import { MAX_RENDERED_NODES } from './limits.ts';
@@ -18,7 +18,7 @@ export type JsonShape = 'attributes' | 'separate';
 
 type JsonObject = Record<string, unknown>;
 
-/** What an element's children produced: child elements, text pieces and unnamed `<Data>` values. */
+/** The rendered children of an element: child elements, text pieces and unnamed `<Data>` values. */
 interface Content {
   object: JsonObject | undefined;
   pieces: JsonValue[];
@@ -31,6 +31,8 @@ export class JsonRenderer {
   private readonly context: ChunkContext;
   private readonly separate: boolean;
   private budget = 0;
+  /** `<name>_attributes` per element name, so the key is built (and interned) once per chunk. */
+  private readonly attributeKeys = new Map<string, string>();
 
   constructor(context: ChunkContext, shape: JsonShape) {
     this.context = context;
@@ -45,12 +47,26 @@ export class JsonRenderer {
     return finishObject(content);
   }
 
+  /**
+   * Counts a node, or a value of `size` bytes, against the record's budget. Each 16 bytes of a
+   * value count as one node, so a value used many times cannot multiply memory without bound.
+   */
+  private charge(size: number): void {
+    this.budget -= 1 + (size >>> 4);
+    if (this.budget < 0) {
+      throw new EvtxFormatError(`record expands to more than ${MAX_RENDERED_NODES} nodes`, 'record', 0);
+    }
+  }
+
+  private readValue(valueType: number, offset: number, size: number): JsonValue {
+    this.charge(size);
+    return readJsonValue(this.context, valueType, offset, size);
+  }
+
   private renderNodes(nodes: Node[], values: Substitutions, content: Content): void {
     for (let i = 0; i < nodes.length; i++) {
       const node = nodes[i]!;
-      if (--this.budget < 0) {
-        throw new EvtxFormatError(`record expands to more than ${MAX_RENDERED_NODES} nodes`, 'record', 0);
-      }
+      this.charge(0);
       switch (node.kind) {
         case 'Element':
           this.renderElement(node, values, content);
@@ -81,15 +97,16 @@ export class JsonRenderer {
       return;
     }
     if (valueType === TYPE_NULL) return;
-    content.pieces.push(readJsonValue(this.context, valueType, values.offsets[index]!, values.sizes[index]!));
+    content.pieces.push(this.readValue(valueType, values.offsets[index]!, values.sizes[index]!));
   }
 
   private renderElement(element: ElementNode, values: Substitutions, parent: Content): void {
     const arrayIndex = arraySubstitution(element, values);
     if (arrayIndex >= 0) {
       // An element filled by one array value stands for one element per item (MS-EVEN6).
-      const items = readJsonValue(this.context, values.types[arrayIndex]!, values.offsets[arrayIndex]!, values.sizes[arrayIndex]!);
+      const items = this.readValue(values.types[arrayIndex]!, values.offsets[arrayIndex]!, values.sizes[arrayIndex]!);
       const attributes = this.renderAttributes(element.attributes, values);
+      this.charge((items as JsonValue[]).length);
       for (const item of items as JsonValue[]) this.insert(element.name, attributes, item, false, parent);
       return;
     }
@@ -115,7 +132,7 @@ export class JsonRenderer {
 
   /**
    * Adds a rendered element to its parent. `nested`: the value is already an object that
-   * holds the attributes under `#attributes`.
+   * contains the attributes under `#attributes`.
    */
   private insert(name: string, attributes: JsonObject | undefined, value: unknown, nested: boolean, parent: Content): void {
     if (name === 'Data') {
@@ -131,7 +148,7 @@ export class JsonRenderer {
     const target = parentObject(parent);
     const key = this.uniqueKey(target, name);
     if (this.separate) {
-      if (attributes !== undefined) setKey(target, key + '_attributes', attributes);
+      if (attributes !== undefined) setKey(target, this.attributesKey(key), attributes);
       if (!isEmpty(value)) setKey(target, key, value);
       else if (attributes === undefined) setKey(target, key, null);
       return;
@@ -156,7 +173,16 @@ export class JsonRenderer {
   }
 
   private taken(target: JsonObject, key: string): boolean {
-    return Object.hasOwn(target, key) || (this.separate && Object.hasOwn(target, key + '_attributes'));
+    return Object.hasOwn(target, key) || (this.separate && Object.hasOwn(target, this.attributesKey(key)));
+  }
+
+  private attributesKey(name: string): string {
+    let key = this.attributeKeys.get(name);
+    if (key === undefined) {
+      key = name + '_attributes';
+      this.attributeKeys.set(name, key);
+    }
+    return key;
   }
 
   private renderAttributes(attributes: AttributeNode[], values: Substitutions): JsonObject | undefined {
@@ -182,7 +208,7 @@ export class JsonRenderer {
       case 'Text':
         return node.text;
       case 'Value':
-        return readJsonValue(this.context, node.valueType, node.offset, node.size);
+        return this.readValue(node.valueType, node.offset, node.size);
       case 'CharRef':
         return String.fromCharCode(node.code);
       case 'EntityRef':
@@ -192,7 +218,7 @@ export class JsonRenderer {
         if (index >= values.types.length) return null;
         const valueType = values.types[index]!;
         if (valueType === TYPE_BINXML) return null;
-        return readJsonValue(this.context, valueType, values.offsets[index]!, values.sizes[index]!);
+        return this.readValue(valueType, values.offsets[index]!, values.sizes[index]!);
       }
     }
   }
@@ -215,13 +241,15 @@ function parentObject(content: Content): JsonObject {
   return (content.object ??= {});
 }
 
-/** The value of an element from its content: an object of children, a typed value, joined text, or undefined. */
+/** Builds an element's value from its content: an object of children, a typed value, joined text, or undefined. */
 function contentValue(content: Content): unknown {
   if (content.object !== undefined || content.data !== undefined) {
     const object = finishObject(content);
     const pieces = content.pieces;
-    const text = pieces.length === 1 ? pieces[0] : pieces.length > 1 ? joinPieces(pieces) : undefined;
-    if (!isEmpty(text)) object['#text'] = text;
+    if (pieces.length > 0) {
+      const text = pieces.length === 1 ? pieces[0] : joinPieces(pieces);
+      if (!isEmpty(text)) object['#text'] = text;
+    }
     return object;
   }
   const pieces = content.pieces;

@@ -7,6 +7,7 @@ import { MAX_RENDERED_NODES } from './limits.ts';
 import type { AttributeNode, ContentNode, ElementNode, Node, Substitutions } from './binxml/model.ts';
 import { TYPE_ARRAY, TYPE_BINARY, TYPE_BINXML, TYPE_NULL } from './binxml/value-types.ts';
 import { jsonValueToText, readJsonValue, readXmlText } from './binxml/values.ts';
+import type { JsonValue } from './binxml/values.ts';
 
 const NO_VALUES: Substitutions = { types: [], offsets: [], sizes: [], fragments: [] };
 
@@ -31,11 +32,30 @@ export class XmlRenderer {
     return xml;
   }
 
+  /**
+   * Counts a node, or a value of `size` bytes, against the record's budget. Each 16 bytes of a
+   * value count as one node, so a value used many times cannot multiply memory without bound.
+   */
+  private charge(size: number): void {
+    this.budget -= 1 + (size >>> 4);
+    if (this.budget < 0) {
+      throw new EvtxFormatError(`record expands to more than ${MAX_RENDERED_NODES} nodes`, 'record', 0);
+    }
+  }
+
+  private readValue(valueType: number, offset: number, size: number): JsonValue {
+    this.charge(size);
+    return readJsonValue(this.context, valueType, offset, size);
+  }
+
+  private readText(valueType: number, offset: number, size: number): string {
+    this.charge(size);
+    return readXmlText(this.context, valueType, offset, size);
+  }
+
   private renderNodes(nodes: Node[], values: Substitutions, depth: number, parts: Part[]): void {
     for (const node of nodes) {
-      if (--this.budget < 0) {
-        throw new EvtxFormatError(`record expands to more than ${MAX_RENDERED_NODES} nodes`, 'record', 0);
-      }
+      this.charge(0);
       switch (node.kind) {
         case 'Element':
           this.renderElement(node, values, depth, parts);
@@ -49,7 +69,7 @@ export class XmlRenderer {
             const fragment = values.fragments[node.index];
             if (fragment !== undefined) this.renderNodes(fragment, NO_VALUES, depth, parts);
           } else if (valueType !== TYPE_NULL) {
-            parts.push({ text: readXmlText(this.context, valueType, values.offsets[node.index]!, values.sizes[node.index]!) });
+            parts.push({ text: this.readText(valueType, values.offsets[node.index]!, values.sizes[node.index]!) });
           }
           break;
         }
@@ -72,7 +92,8 @@ export class XmlRenderer {
       const valueType = values.types[child.index]!;
       if (valueType & TYPE_ARRAY && valueType !== (TYPE_ARRAY | TYPE_BINARY)) {
         // One element per item of an array value (MS-EVEN6).
-        const items = readJsonValue(this.context, valueType, values.offsets[child.index]!, values.sizes[child.index]!) as unknown[];
+        const items = this.readValue(valueType, values.offsets[child.index]!, values.sizes[child.index]!) as unknown[];
+        this.charge(items.length);
         for (const item of items) {
           const text = jsonValueToText(item as string);
           parts.push({ element: text === '' ? `${start} />\n` : `${start}>${escapeText(text)}</${element.name}>\n` });
@@ -116,7 +137,7 @@ export class XmlRenderer {
       case 'Text':
         return node.text;
       case 'Value':
-        return readXmlText(this.context, node.valueType, node.offset, node.size);
+        return this.readText(node.valueType, node.offset, node.size);
       case 'CharRef':
         return String.fromCharCode(node.code);
       case 'EntityRef':
@@ -125,7 +146,7 @@ export class XmlRenderer {
         if (node.index >= values.types.length) return '';
         const valueType = values.types[node.index]!;
         if (valueType === TYPE_BINXML) return '';
-        return readXmlText(this.context, valueType, values.offsets[node.index]!, values.sizes[node.index]!);
+        return this.readText(valueType, values.offsets[node.index]!, values.sizes[node.index]!);
       }
     }
   }

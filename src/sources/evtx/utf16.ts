@@ -21,36 +21,33 @@ export class Utf16Reader {
       const text = readShort(bytes, start, charCount, stopAtNul);
       if (text !== undefined) return text;
     }
-    let units = charCount;
-    if (stopAtNul) units = nulIndex(bytes, start, charCount);
-    if (units === 0) return '';
-    const slice = bytes.subarray(start, start + units * 2);
+    if (charCount === 0) return '';
+    const slice = bytes.subarray(start, start + charCount * 2);
+    let text: string;
     try {
-      return strictDecoder.decode(slice);
+      text = strictDecoder.decode(slice);
     } catch {
       this.invalidCount++;
-      return lenientDecoder.decode(slice);
+      text = lenientDecoder.decode(slice);
     }
+    if (!stopAtNul) return text;
+    const nul = text.indexOf('\u0000');
+    return nul < 0 ? text : text.slice(0, nul);
   }
 }
 
-/** Returns the text, or undefined when it holds a surrogate (the slow path handles those). */
+/** Code units of the string being decoded, reused between calls. */
+const units: number[] = [];
+
+/** Returns the text, or undefined when it contains a surrogate (the slow path handles those). */
 function readShort(bytes: Uint8Array, start: number, charCount: number, stopAtNul: boolean): string | undefined {
-  let text = '';
-  let p = start;
-  for (let i = 0; i < charCount; i++, p += 2) {
+  let length = 0;
+  for (let p = start; length < charCount; length++, p += 2) {
     const unit = bytes[p]! | (bytes[p + 1]! << 8);
     if (unit === 0 && stopAtNul) break;
     if (unit >= 0xd800 && unit <= 0xdfff) return undefined;
-    text += String.fromCharCode(unit);
+    units[length] = unit;
   }
-  return text;
-}
-
-function nulIndex(bytes: Uint8Array, start: number, charCount: number): number {
-  let p = start;
-  for (let i = 0; i < charCount; i++, p += 2) {
-    if (bytes[p] === 0 && bytes[p + 1] === 0) return i;
-  }
-  return charCount;
+  units.length = length;
+  return String.fromCharCode.apply(null, units);
 }

@@ -17,7 +17,7 @@ function decodeXml(chunk: Uint8Array): string[] {
   return decodeChunkXml(chunk, { chunkIndex: 0, fileOffset: 4096, onWarning: () => {} }).map((r) => r.event);
 }
 
-/** A record whose template is `<Event><EventData><Data Name="V">%0</Data></EventData></Event>`. */
+/** Builds a record whose template is `<Event><EventData><Data Name="V">%0</Data></EventData></Event>`. */
 function oneValue(type: number, data: ArrayLike<number>, optional = false): Uint8Array {
   return new ChunkBuilder()
     .record(1, (w) => {
@@ -237,7 +237,7 @@ describe('hostile input', () => {
   });
 
   test('exponential template expansion is capped', () => {
-    // Template T uses its value 40 times; the value holds another instance of T, 8 levels deep.
+    // Template T uses its value 40 times; the value contains another instance of T, 8 levels deep.
     const result = single((w) => {
       w.fragmentHeader();
       const definition = w.templateInstance((t) => {
@@ -257,6 +257,20 @@ describe('hostile input', () => {
         return [...inner.bytes.subarray(0, inner.pos)];
       };
       w.templateReference(definition, [{ type: 0x21, data: nest(8) }]);
+      w.endOfStream();
+    });
+    expectSkipped(result, 'EVTX_RECORD', /expands to more than/);
+  });
+
+  test('large value used many times is capped', () => {
+    // 1,000 uses of one 20,000-byte value would render 40 MB of hex text.
+    const result = single((w) => {
+      w.fragmentHeader();
+      w.templateInstance((t) => {
+        t.fragmentHeader().open('Event').closeStart();
+        for (let i = 0; i < 1000; i++) t.open('A').closeStart().substitution(0, 0x0e).end();
+        t.end().endOfStream();
+      }, [{ type: 0x0e, data: new Array(20000).fill(0xab) }]);
       w.endOfStream();
     });
     expectSkipped(result, 'EVTX_RECORD', /expands to more than/);

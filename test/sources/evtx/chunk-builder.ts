@@ -39,7 +39,7 @@ export class Writer {
     for (let i = 0; i < text.length; i++) this.u16(text.charCodeAt(i));
     return this;
   }
-  /** A name stored right here: its offset is the position of the structure that follows. */
+  /** Writes a name stored right here: its offset is the position of the structure that follows. */
   name(text: string): this {
     this.u32(this.pos + 4);
     return this.u32(0).u16(0).u16(text.length).utf16(text).u16(0);
@@ -79,7 +79,7 @@ export class Writer {
     return this.open(name).closeStart().text(text).end();
   }
   /**
-   * A template instance whose definition follows inline; `body` writes the definition's
+   * Writes a template instance whose definition follows inline; `body` writes the definition's
    * fragment. Returns the definition offset.
    */
   templateInstance(body: (w: this) => void, values: Value[]): number {
@@ -96,7 +96,7 @@ export class Writer {
     this.substitutionValues(values);
     return definition;
   }
-  /** A template instance that refers to a definition elsewhere. */
+  /** Writes a template instance that refers to a definition elsewhere. */
   templateReference(definition: number, values: Value[]): this {
     this.u8(0x0c).u8(1).u32(0x1234).u32(definition);
     return this.substitutionValues(values);

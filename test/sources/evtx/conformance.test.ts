@@ -20,9 +20,9 @@ import { compareXml, flattenXml } from './xml-compare.ts';
 const skip = corpusFound ? false : `corpus not found at ${CORPUS}`;
 
 /**
- * Records the reference parsers do not report: in this file a damaged record stops
- * python-evtx and libevtx for the rest of chunk 7, while this decoder finds the next
- * record with consistent sizes and reads the 31 intact records after it.
+ * Records the reference parsers do not report. In this file a damaged record stops
+ * python-evtx and libevtx for the rest of chunk 7. This decoder finds the next record with
+ * consistent sizes and reads the 31 intact records after it.
  */
 const RECOVERED_BEYOND_REFERENCE: Record<string, number[]> = {
   'evtx/parser-edge-cases/sample_with_a_bad_chunk_magic.evtx': Array.from({ length: 31 }, (_, i) => 47675 + i),

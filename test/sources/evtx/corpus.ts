@@ -70,7 +70,7 @@ export interface ReferenceRecord {
   json?: unknown;
 }
 
-/** The reference records of a file: every line of its `.xml.jsonl`, with the `.jsonl` event beside each rendered one. */
+/** Reads the reference records of a file: every line of its `.xml.jsonl`, with the `.jsonl` event beside each rendered one. */
 export function readReference(entry: ManifestEntry): ReferenceRecord[] {
   const lines = readFileSync(CORPUS + entry.xml, 'utf8').split('\n').filter((line) => line !== '');
   const records = lines.map((line) => {
@@ -94,7 +94,7 @@ export function parseConcatenatedJson(text: string): unknown[] {
     .map((part) => parseJsonExact(part));
 }
 
-/** A copy of an event with trailing whitespace removed from every string, as evtx crate 0.8.5-0.10.x wrote them. */
+/** Copies an event with trailing whitespace removed from every string, as evtx crate 0.8.5-0.10.x wrote them. */
 export function trimStrings(value: unknown): unknown {
   if (typeof value === 'string') return value.trimEnd();
   if (Array.isArray(value)) return value.map(trimStrings);

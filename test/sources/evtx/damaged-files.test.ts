@@ -1,5 +1,5 @@
 // Damaged copies of corpus samples, made at test time in a temporary folder: what is still
-// read, and that every warning says where the damage is.
+// read, and that every warning gives the place of the damage.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';

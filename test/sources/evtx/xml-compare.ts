@@ -1,7 +1,7 @@
-// Compares the decoder's XML with python-evtx's rendering value by value, after undoing the
-// differences of python-evtx's text form that the corpus README lists (time and GUID
-// formats, zero-padded hex, decimal SizeT, True/False, base64 binary, string arrays written
-// as one element, character references, removed control characters, empty attributes kept).
+// Compares the decoder's XML with python-evtx's rendering value by value. It first undoes the
+// differences of python-evtx's text form that the corpus README lists: time and GUID formats,
+// zero-padded hex, decimal SizeT, True/False, base64 binary, string arrays written as one
+// element, character references, removed control characters and empty attributes.
 
 /** One element's attribute or text, in document order: `path@name=value` or `path=value`. */
 export interface XmlItem {
