@@ -1,0 +1,66 @@
+// PostgreSQL: a `jsonb` column read with `#>>`, POSIX regexes (ARE), `inet` for CIDR tests.
+import { BackendUnsupportedError } from '../errors.ts';
+import { ipv4CidrRegexBody } from '../ipv4-regex.ts';
+import { patchRegexSource } from '../regex.ts';
+import { DECIMAL_NUMBER, standardIdentifier, standardString, type SqlFlavour } from './sql-flavour.ts';
+
+// A key of a text-array path literal such as '{Event,EventData,Image}'.
+function pathKey(key: string): string {
+  return /^[A-Za-z0-9_]+$/.test(key) ? key : `"${key.replace(/["\\]/g, (char) => `\\${char}`)}"`;
+}
+
+function pathLiteral(path: string[]): string {
+  return standardString(`{${path.map(pathKey).join(',')}}`);
+}
+
+// An SQL/JSON path such as '$.Event.UserData.*.SubjectUserName' for paths with a `*` key.
+function jsonPathLiteral(path: string[]): string {
+  return standardString('$' + path.map((key) => (key === '*' ? '.*' : `."${key.replace(/["\\]/g, (char) => `\\${char}`)}"`)).join(''));
+}
+
+export const POSTGRES: SqlFlavour = {
+  target: 'postgres',
+  string: standardString,
+  identifier: standardIdentifier,
+  jsonText: (column, path) =>
+    path.includes('*') ? `(jsonb_path_query_first(${column}, ${jsonPathLiteral(path)}) #>> '{}')` : `(${column} #>> ${pathLiteral(path)})`,
+  jsonType: (column, path) =>
+    path.includes('*') ? `jsonb_typeof(jsonb_path_query_first(${column}, ${jsonPathLiteral(path)}))` : `jsonb_typeof(${column} #> ${pathLiteral(path)})`,
+  objectType: 'object',
+  arrayType: 'array',
+  jsonPresent: (column, path) =>
+    path.includes('*') ? `jsonb_path_exists(${column}, ${jsonPathLiteral(path)})` : `(${column} #> ${pathLiteral(path)}) IS NOT NULL`,
+  columnText: (column) => `CAST(${column} AS text)`,
+  lower: (expression) => `lower(${expression})`,
+  like: (expression, pattern) => `${expression} LIKE ${standardString(pattern)}`,
+  likeFolded: (expression, pattern) => `${expression} LIKE ${standardString(pattern)}`,
+  regex(expression, regex) {
+    // `(?w)` makes ^ and $ match at newlines, which is the m flag. An ARE dot matches line
+    // breaks, so dots are rewritten to exclude them as a JavaScript dot does.
+    const options = regex.flags.multiline ? '(?w)' : '';
+    const source = patchRegexSource(regex, {
+      dotExcludingNewlines: '[^\\n\\r\\u2028\\u2029]',
+      wordBoundary: '\\y',
+      notWordBoundary: '\\Y',
+    });
+    return `${expression} ${regex.flags.ignoreCase ? '~*' : '~'} ${standardString(options + source)}`;
+  },
+  number: (expression) =>
+    `(CASE WHEN ${expression} ~ ${standardString(DECIMAL_NUMBER)} THEN CAST(${expression} AS double precision) END)`,
+  cidr(expression, cidr) {
+    if (cidr.version === 4) return `${expression} ~ ${standardString(`^${ipv4CidrRegexBody(cidr)}$`)}`;
+    throw new BackendUnsupportedError('postgres', 'cidr (IPv6)', 'an invalid address would make the inet cast fail');
+  },
+  anyElement: (column, path, predicate) =>
+    `EXISTS (SELECT 1 FROM jsonb_array_elements(${path.includes('*') ? `jsonb_path_query_first(${column}, ${jsonPathLiteral(path)})` : `${column} #> ${pathLiteral(path)}`}) AS element(value) ` +
+    `WHERE jsonb_typeof(element.value) NOT IN ('object', 'array', 'null') AND ${predicate("(element.value #>> '{}')")})`,
+  anyLeaf: (column, predicate) =>
+    `EXISTS (SELECT 1 FROM jsonb_path_query(${column}, 'strict $.**') AS leaf(value) ` +
+    `WHERE jsonb_typeof(leaf.value) NOT IN ('object', 'array', 'null') AND ${predicate("(leaf.value #>> '{}')")})`,
+  contains: (haystack, needle) => `strpos(${haystack}, ${needle}) > 0`,
+  startsWith: (haystack, prefix) => `starts_with(${haystack}, ${prefix})`,
+  endsWith: (haystack, suffix) => `right(${haystack}, length(${suffix})) = ${suffix}`,
+  wildcardPaths: true,
+  trueLiteral: 'TRUE',
+  falseLiteral: 'FALSE',
+};

@@ -1,0 +1,68 @@
+// Starts a throwaway PostgreSQL cluster on 127.0.0.1 for the equality tests and opens it as an
+// SQL engine. Needs Debian's postgresql package and root (the server runs as `postgres`).
+import { execFileSync } from 'node:child_process';
+import { chownSync, existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { CorpusEvent } from './corpus.ts';
+import type { SqlEngine } from './sql-engines.ts';
+
+/** The newest `/usr/lib/postgresql/N/bin`, or undefined when PostgreSQL is not installed. */
+export function postgresBin(): string | undefined {
+  const root = '/usr/lib/postgresql';
+  if (!existsSync(root)) return undefined;
+  const versions = readdirSync(root).filter((name) => existsSync(join(root, name, 'bin', 'initdb')));
+  versions.sort((a, b) => Number(a) - Number(b));
+  const newest = versions[versions.length - 1];
+  return newest === undefined ? undefined : join(root, newest, 'bin');
+}
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = createServer();
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address !== null ? resolve(address.port) : reject(new Error('no port'))));
+    });
+  });
+}
+
+function asPostgres(command: string): void {
+  execFileSync('su', ['postgres', '-c', command], { stdio: ['ignore', 'ignore', 'pipe'] });
+}
+
+export async function openPostgres(bin: string, events: readonly CorpusEvent[]): Promise<SqlEngine> {
+  const folder = mkdtempSync(join(tmpdir(), 'sigil-pg-'));
+  chownSync(folder, Number(execFileSync('id', ['-u', 'postgres']).toString().trim()), Number(execFileSync('id', ['-g', 'postgres']).toString().trim()));
+  const port = await freePort();
+  // C.UTF-8 makes lower() fold every Unicode letter, as the engine does.
+  asPostgres(`${bin}/initdb -D ${folder}/data -A trust -U postgres -E UTF8 --locale=C.UTF-8 --no-sync`);
+  asPostgres(`${bin}/pg_ctl -D ${folder}/data -l ${folder}/log -w -o "-p ${port} -k ${folder} -c listen_addresses=127.0.0.1 -c fsync=off" start`);
+  const stop = (): void => {
+    asPostgres(`${bin}/pg_ctl -D ${folder}/data -m fast stop`);
+    rmSync(folder, { recursive: true, force: true });
+  };
+  try {
+    const { default: pg } = await import('pg');
+    const client = new pg.Client({ host: '127.0.0.1', port, user: 'postgres', database: 'postgres' });
+    await client.connect();
+    await client.query('CREATE TABLE events (id integer PRIMARY KEY, event jsonb NOT NULL)');
+    for (let start = 0; start < events.length; start += 500) {
+      const batch = events.slice(start, start + 500);
+      const placeholders = batch.map((_, index) => `($${index * 2 + 1}::integer, $${index * 2 + 2}::jsonb)`).join(', ');
+      await client.query(`INSERT INTO events (id, event) VALUES ${placeholders}`, batch.flatMap((event) => [event.id, event.text]));
+    }
+    return {
+      target: 'postgres',
+      ids: async (query) => (await client.query<{ id: number }>(`SELECT id FROM (${query}) AS matched`)).rows.map((row) => row.id),
+      async close() {
+        await client.end();
+        stop();
+      },
+    };
+  } catch (error) {
+    stop();
+    throw error;
+  }
+}

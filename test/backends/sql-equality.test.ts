@@ -1,0 +1,97 @@
+// Converts SigmaHQ Windows rules for each SQL engine, runs the queries over the corpus events,
+// and compares the selected events with those Sigil's engine matches.
+//
+// By default the rules that fire on the corpus plus every 20th other rule are compared, which
+// keeps the run to minutes (JSON engines parse the document on every field access). Set
+// SIGIL_BACKEND_ALL=1 to compare every rule.
+import { after, before, describe, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { backendProfile, convertRule, type TargetName } from '../../src/backends/index.ts';
+import { getProfile } from '../../src/profiles/index.ts';
+import type { SigmaRule } from '../../src/sigma/index.ts';
+import { corpusPresent, engineMatches, loadEvents, loadWindowsRules, CORPUS, type CorpusEvent } from './corpus.ts';
+import { openPostgres, postgresBin } from './postgres-server.ts';
+import { openClickhouse, openDuckdb, openSqlite, type SqlEngine } from './sql-engines.ts';
+import { KNOWN_DISAGREEMENTS } from './known-disagreements.ts';
+
+interface Corpus {
+  rules: SigmaRule[];
+  events: CorpusEvent[];
+  expected: Map<SigmaRule, number[]>;
+}
+
+let corpus: Corpus | undefined;
+
+function loadCorpus(): Corpus {
+  if (corpus) return corpus;
+  const profile = getProfile('windows')!;
+  const all = loadWindowsRules();
+  const events = loadEvents();
+  const expected = engineMatches(all, events, profile);
+  const rules =
+    process.env['SIGIL_BACKEND_ALL'] === '1' ? all : all.filter((rule, index) => expected.get(rule)!.length > 0 || index % 20 === 0);
+  corpus = { rules, events, expected };
+  return corpus;
+}
+
+async function compareTarget(target: TargetName, open: (events: readonly CorpusEvent[]) => Promise<SqlEngine>): Promise<void> {
+  const { rules, events, expected } = loadCorpus();
+  const profile = backendProfile(getProfile('windows')!);
+  const engine = await open(events);
+  const rejected = new Map<string, number>();
+  const disagreements: string[] = [];
+  let agreed = 0;
+  let firing = 0;
+  try {
+    for (const rule of rules) {
+      const result = convertRule(rule, { target, profile });
+      if (!result.ok) {
+        rejected.set(result.error.construct, (rejected.get(result.error.construct) ?? 0) + 1);
+        continue;
+      }
+      const want = expected.get(rule)!;
+      let got: number[];
+      try {
+        got = (await engine.ids(result.query)).sort((a, b) => a - b);
+      } catch (error) {
+        disagreements.push(`${rule.origin.file}: query failed: ${(error as Error).message.split('\n')[0]}`);
+        continue;
+      }
+      if (want.length > 0) firing += 1;
+      if (got.length === want.length && got.every((id, index) => id === want[index])) {
+        agreed += 1;
+        continue;
+      }
+      const known = KNOWN_DISAGREEMENTS[target]?.find((entry) => rule.origin.file.endsWith(entry.rule));
+      const missing = want.filter((id) => !got.includes(id)).length;
+      const extra = got.filter((id) => !want.includes(id)).length;
+      const line = `${rule.origin.file.replace(CORPUS, '')}: engine ${want.length}, ${target} ${got.length} (missing ${missing}, extra ${extra})`;
+      disagreements.push(known ? `${line} [known: ${known.reason}]` : line);
+    }
+  } finally {
+    await engine.close();
+  }
+  const converted = rules.length - [...rejected.values()].reduce((sum, count) => sum + count, 0);
+  console.log(`${target}: ${rules.length} rules, ${converted} converted, ${agreed} agree with the engine (${firing} fire on the corpus), ${disagreements.length} disagree`);
+  console.log(`${target}: rejected ${[...rejected].map(([construct, count]) => `${construct} ×${count}`).join(', ') || 'none'}`);
+  for (const line of disagreements) console.log(`  ${line}`);
+  const unexplained = disagreements.filter((line) => !line.includes('[known:'));
+  assert.deepEqual(unexplained, [], `${target}: disagreements without a documented reason`);
+}
+
+describe('converted SigmaHQ rules select what the engine matches', { skip: corpusPresent() ? false : `corpus not found at ${CORPUS}` }, () => {
+  before(() => {
+    loadCorpus();
+  });
+  after(() => {
+    corpus = undefined;
+  });
+
+  test('sqlite', { timeout: 600_000 }, () => compareTarget('sqlite', openSqlite));
+  test('duckdb', { timeout: 600_000 }, () => compareTarget('duckdb', openDuckdb));
+  test('clickhouse', { timeout: 900_000 }, () => compareTarget('clickhouse', openClickhouse));
+  const bin = postgresBin();
+  test('postgres', { timeout: 600_000, skip: bin === undefined || process.getuid?.() !== 0 ? 'PostgreSQL or root not available' : false }, () =>
+    compareTarget('postgres', (events) => openPostgres(bin!, events)),
+  );
+});
