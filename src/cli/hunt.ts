@@ -99,8 +99,8 @@ async function runHunt(paths: string[], options: HuntOptions): Promise<number> {
   if (!Number.isInteger(maxGroups) || maxGroups < 1) throw new CliError(`--max-groups must be a positive whole number, not '${options.maxGroups}'`, EXIT_USAGE);
   // Correlations see the detections of every rule they reference, even rules left out by the selection options.
   const correlationStage = new CorrelationStage(collection, (detection) => profile ?? getProfile(detection.profile)!, { maxGroups });
-  const huntedRules = [...new Set([...rules, ...collection.rules.filter((rule) => collection.correlations.length > 0 && !rules.includes(rule))])];
   const selected = new Set(rules);
+  const huntedRules = [...rules, ...correlationStage.referencedRules.filter((rule) => !selected.has(rule))];
   let lastProfile: string | undefined;
   const hunter = new Hunter({
     rules: huntedRules,
