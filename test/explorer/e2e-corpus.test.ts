@@ -142,8 +142,10 @@ describe('explorer over SigmaHQ', { skip }, () => {
 
   test('returning to the list keeps its scroll position', async () => {
     await openHash(page, site.url, '#/?sort=title', 'result-row');
+    // The scroll event is dispatched here so that the rows are re-rendered before one is picked.
     await page.getByTestId('results').evaluate((results) => {
       results.scrollTop = 6400;
+      results.dispatchEvent(new Event('scroll'));
     });
     const row = page.getByTestId('result-row').filter({ hasText: /./ }).nth(12);
     const title = await row.getByTestId('result-title').textContent();
@@ -220,6 +222,29 @@ describe('explorer over SigmaHQ', { skip }, () => {
     assert.equal(lineErrors.length, 1);
     assert.match(lineErrors[0] ?? '', /^pasted text, line 2: invalid JSON/);
     assert.equal(await page.getByTestId('verdict').count(), 2);
+  });
+
+  test('conversions show each target query', async () => {
+    await openHash(page, site.url, `#/rule/${DFSVC_ID}`, 'rule-view');
+    const conversions = page.getByTestId('conversion');
+    await page.getByTestId('conversion-query').first().waitFor();
+    const targets = await conversions.evaluateAll((blocks) => blocks.map((block) => block.getAttribute('data-target')));
+    assert.deepEqual(targets, ['postgres', 'duckdb', 'sqlite', 'clickhouse', 'lucene', 'esql', 'spl', 'kql']);
+    const kql = page.locator('[data-testid=conversion][data-target=kql] [data-testid=conversion-query]');
+    const windowsQuery = (await kql.textContent()) ?? '';
+    assert.match(windowsQuery, /^events \| where Event\.System\.Channel =~ @"Microsoft-Windows-Sysmon\/Operational"/);
+    assert.match(windowsQuery, /endswith @"\\dfsvc\.exe"/);
+    assert.equal(await page.locator('[data-testid=conversion][data-target=kql] button').count(), 1);
+    // IPv6 ranges have no SQL form in the Postgres backend, and the page says so.
+    const postgres = page.locator('[data-testid=conversion][data-target=postgres] [data-testid=conversion-error]');
+    assert.match((await postgres.textContent()) ?? '', /^Not converted: postgres cannot express cidr/);
+
+    await page.getByTestId('conversion-profile').selectOption('raw');
+    await page.waitForFunction(
+      (before) => document.querySelector('[data-target=kql] [data-testid=conversion-query]')?.textContent !== before,
+      windowsQuery,
+    );
+    assert.match((await kql.textContent()) ?? '', /^events \| where Image endswith @"\\dfsvc\.exe"/);
   });
 
   const BITSADMIN_ID = 'd059842b-6b9d-4ed1-b5c3-5b89143c6ede';

@@ -19,6 +19,7 @@ import {
   section,
   tagsSection,
 } from './sections.ts';
+import { createConversions } from './conversions.ts';
 import { createTestPanel } from './test-panel.ts';
 
 /** Renders the page of one entry; `backHash` is the list state to go back to. */
@@ -80,6 +81,7 @@ export function renderRuleView(entry: CatalogEntry, data: ExplorerData, backHash
     relatedSection(entry, data),
     correlationSection(entry, data),
     createTestPanel(entry, data),
+    createConversions(entry),
     raw,
   );
 }
