@@ -2,12 +2,14 @@
 import type { Command } from 'commander';
 import { register as registerCheck } from './check.ts';
 import { register as registerConvert } from './convert.ts';
-import { register as registerLoadSql } from './load-sql.ts';
+import { register as registerDump } from './dump.ts';
+import { register as registerExplain } from './explain.ts';
 import { register as registerHunt } from './hunt.ts';
+import { register as registerLoadSql } from './load-sql.ts';
 
 type Register = (program: Command) => void;
 
-const commands: Register[] = [registerHunt, registerCheck, registerConvert, registerLoadSql];
+const commands: Register[] = [registerHunt, registerCheck, registerExplain, registerDump, registerConvert, registerLoadSql];
 
 /** Adds every subcommand to the program. */
 export function registerCommands(program: Command): void {

@@ -1,10 +1,11 @@
 // `sigil hunt`: run Sigma rules over log files and print every detection.
 import { Command, Option } from 'commander';
-import { Hunter, selectRules } from '../hunt/index.ts';
+import { CorrelationStage, Hunter, selectRules } from '../hunt/index.ts';
+import { getProfile } from '../profiles/index.ts';
 import { createFormatter, HuntSummary, OUTPUT_FORMATS, type OutputFormat } from '../output/index.ts';
 import { formatDiagnostic, RULE_LEVELS, RULE_STATUSES, type RuleLevel, type RuleStatus } from '../sigma/index.ts';
 import { InputNotFoundError, listInputs, STDIN_PATH, type SourceWarning } from '../sources/index.ts';
-import { CliError, EXIT_DETECTIONS, EXIT_OK } from './exit-codes.ts';
+import { CliError, EXIT_DETECTIONS, EXIT_OK, EXIT_USAGE } from './exit-codes.ts';
 import { OutputSink } from './output-sink.ts';
 import { resolveProfileOption } from './profile-option.ts';
 import { Progress } from './progress.ts';
@@ -22,6 +23,7 @@ interface HuntOptions {
   filter: string[];
   placeholders?: string;
   failOnDetection: boolean;
+  maxGroups?: string;
   summary: boolean;
   quiet: boolean;
 }
@@ -34,16 +36,17 @@ export function register(program: Command): void {
     .command('hunt')
     .description('Run Sigma rules over event logs (EVTX, JSON, JSON lines, gzip) and print every detection.')
     .argument('<paths...>', `log files or folders (searched recursively); ${STDIN_PATH} reads standard input`)
-    .requiredOption('-r, --rules <path>', 'rule file or folder; repeat for more', collect, [])
+    .option('-r, --rules <path>', 'rule file or folder; repeat for more (required)', collect, [])
     .option('-p, --profile <name>', 'event profile: auto, windows, winlogbeat, raw, or a profile file', 'auto')
     .addOption(new Option('-f, --format <format>', 'output format (default: table on a terminal, jsonl otherwise)').choices(OUTPUT_FORMATS))
     .option('-o, --output <file>', 'write detections to a file instead of standard output')
     .addOption(new Option('--min-level <level>', 'only rules of this level or higher').choices(RULE_LEVELS))
-    .addOption(new Option('--status <status>', 'only rules with this status; repeat for more').choices(RULE_STATUSES).argParser(collect).default([]))
+    .option('--status <status>', `only rules with this status (${RULE_STATUSES.join(', ')}); repeat for more`, collect, [])
     .option('--tag <tag>', 'only rules with this tag (e.g. attack.t1059); repeat for more', collect, [])
     .option('--exclude-rule <id>', 'leave out the rule with this id or name; repeat for more', collect, [])
     .option('--filter <path>', 'Sigma filter file or folder applied to the rules; repeat for more', collect, [])
     .option('--placeholders <file>', 'YAML map of values for the expand modifier placeholders')
+    .option('--max-groups <count>', 'most open groups per correlation rule before new groups are dropped with a warning', '100000')
     .option('--fail-on-detection', `exit with code ${EXIT_DETECTIONS} when any rule fired`, false)
     .option('--no-summary', 'do not print the summary on standard error')
     .option('-q, --quiet', 'print no warnings, only detections and errors', false)
@@ -53,6 +56,9 @@ export function register(program: Command): void {
 }
 
 async function runHunt(paths: string[], options: HuntOptions): Promise<number> {
+  if (options.rules.length === 0) throw new CliError('missing rules: give at least one -r, --rules PATH', EXIT_USAGE);
+  const unknownStatus = options.status.find((status) => !RULE_STATUSES.includes(status));
+  if (unknownStatus) throw new CliError(`unknown status '${unknownStatus}': use ${RULE_STATUSES.join(', ')}`, EXIT_USAGE);
   const color = process.stderr.isTTY === true && !process.env['NO_COLOR'];
   const log = (message: string): void => {
     if (!options.quiet) process.stderr.write(`${message}\n`);
@@ -66,14 +72,17 @@ async function runHunt(paths: string[], options: HuntOptions): Promise<number> {
   for (const diagnostic of collection.diagnostics) {
     if (diagnostic.severity === 'error') log(`warning: rule skipped: ${formatDiagnostic(diagnostic)}`);
   }
-  const rules = selectRules(collection.rules, {
+  const selection = {
     ...(options.minLevel ? { minLevel: options.minLevel } : {}),
     statuses: options.status,
     tags: options.tag,
     exclude: options.excludeRule,
-  });
+  };
+  const rules = selectRules(collection.rules, selection);
+  const selectedCorrelations = new Set(selectRules(collection.correlations, selection));
   if (collection.rules.length === 0) throw new CliError(`no rule could be loaded from ${options.rules.join(', ')}`);
   summary.rulesLoaded = rules.length;
+  summary.correlationsLoaded = collection.correlations.length;
   summary.rulesFailed = new Set(collection.diagnostics.filter((diagnostic) => diagnostic.severity === 'error').map((diagnostic) => `${diagnostic.span.file}`)).size;
 
   const inputs = await listInputs(paths).catch((error: unknown) => {
@@ -86,16 +95,27 @@ async function runHunt(paths: string[], options: HuntOptions): Promise<number> {
   const sink = new OutputSink(options.output);
   sink.write(formatter.start());
 
+  const maxGroups = Number(options.maxGroups);
+  if (!Number.isInteger(maxGroups) || maxGroups < 1) throw new CliError(`--max-groups must be a positive whole number, not '${options.maxGroups}'`, EXIT_USAGE);
+  // Correlations see the detections of every rule they reference, even rules left out by the selection options.
+  const correlationStage = new CorrelationStage(collection, (detection) => profile ?? getProfile(detection.profile)!, { maxGroups });
+  const huntedRules = [...new Set([...rules, ...collection.rules.filter((rule) => collection.correlations.length > 0 && !rules.includes(rule))])];
+  const selected = new Set(rules);
+  let lastProfile: string | undefined;
   const hunter = new Hunter({
-    rules,
+    rules: huntedRules,
     filters: collection.filters,
     ...(profile ? { profile } : {}),
     onDetection: (detection) => {
+      correlationStage.accept(detection);
+      if (!selected.has(detection.rule) || correlationStage.suppresses(detection.rule)) return;
       summary.addDetection(detection.rule);
       sink.write(formatter.format(detection));
     },
     onProfile: (file, chosen) => {
-      if (!profile) log(`${file}: profile ${chosen.name}`);
+      // Said for the first input and whenever the profile changes, not for every file.
+      if (!profile && chosen.name !== lastProfile) log(`${file}: events look like ${chosen.name} events; using the ${chosen.name} profile`);
+      lastProfile = chosen.name;
     },
     onRuleError: (error, chosen) => log(`warning: rule '${error.rule.title}' (${error.rule.origin.file}) cannot run with profile ${chosen.name}: ${error.message}`),
     afterBatch: async () => {
@@ -118,6 +138,17 @@ async function runHunt(paths: string[], options: HuntOptions): Promise<number> {
     summary.files++;
   }
   for (const [name, count] of hunter.eventsByProfile) summary.profiles.set(name, count);
+
+  const correlated = correlationStage.finish();
+  for (const warning of correlated.warnings) {
+    summary.addSkipped(warning.code);
+    log(`warning: ${warning.correlation ? `correlation '${warning.correlation.title}': ` : ''}${warning.code} ${warning.message}`);
+  }
+  for (const alert of correlated.alerts) {
+    if (!selectedCorrelations.has(alert.rule)) continue;
+    summary.addDetection(alert.rule);
+    sink.write(formatter.format(alert));
+  }
 
   sink.write(formatter.finish());
   await sink.close();

@@ -1,3 +1,4 @@
 // The hunt pipeline, as a library: inputs, profiles, rule sets, detections.
 export { Hunter, type HunterOptions } from './hunter.ts';
 export { selectRules, type RuleSelection } from './select.ts';
+export { CorrelationStage, type CorrelationStageOptions } from './correlation-stage.ts';

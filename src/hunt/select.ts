@@ -1,5 +1,5 @@
 // Rule selection for a hunt: minimum level, statuses, tags and excluded rules.
-import { RULE_LEVELS, type RuleLevel, type RuleStatus, type SigmaRule } from '../sigma/index.ts';
+import { RULE_LEVELS, type RuleLevel, type RuleMetadata, type RuleStatus } from '../sigma/index.ts';
 
 export interface RuleSelection {
   minLevel?: RuleLevel;
@@ -10,8 +10,8 @@ export interface RuleSelection {
   exclude?: readonly string[];
 }
 
-/** The rules that pass the selection, in their original order. */
-export function selectRules(rules: readonly SigmaRule[], selection: RuleSelection): SigmaRule[] {
+/** Returns the rules (or correlations) that pass the selection, in their original order. */
+export function selectRules<T extends RuleMetadata>(rules: readonly T[], selection: RuleSelection): T[] {
   const minimum = selection.minLevel ? RULE_LEVELS.indexOf(selection.minLevel) : 0;
   const tags = selection.tags?.map((tag) => tag.toLowerCase());
   const excluded = new Set(selection.exclude ?? []);

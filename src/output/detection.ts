@@ -1,9 +1,9 @@
 // The detection record that every output format writes.
-import type { SigmaRule } from '../sigma/index.ts';
+import type { CorrelationType, SigmaCorrelation, SigmaRule } from '../sigma/index.ts';
 import type { EngineProfile, FieldAccessor } from '../engine/index.ts';
 import { detectionFieldNames } from './rule-fields.ts';
 
-/** Where the event of a detection was read. */
+/** Source position of the event behind a detection. */
 export interface DetectionSource {
   file: string;
   line?: number;
@@ -27,6 +27,28 @@ export interface RuleDetection {
   profile: string;
 }
 
+/** A correlation rule that fired for one group of events. */
+export interface CorrelationAlert {
+  kind: 'correlation';
+  rule: SigmaCorrelation;
+  type: CorrelationType;
+  /** When it fired (ISO 8601). */
+  timestamp: string;
+  /** Group-by field → value. */
+  group: Record<string, string>;
+  /** The first and last event time of the window (ISO 8601). */
+  firstTime: string;
+  lastTime: string;
+  /** The aggregate the condition tested (count, distinct count, sum, average, percentile, or rules seen). */
+  value: number;
+  eventCount: number;
+  /** The events that made it fire, at most a configured number of them. */
+  events: Array<{ source: DetectionSource; time: string; rules: string[] }>;
+}
+
+/** Anything the hunt reports. */
+export type Detection = RuleDetection | CorrelationAlert;
+
 /** Field names tried, in order, for an event's time and host. */
 const TIMESTAMP_FIELDS = ['TimeCreated_SystemTime', '@timestamp', 'timestamp', 'Timestamp', 'time', 'EventTime', 'UtcTime'];
 const HOST_FIELDS = ['Computer', 'host.name', 'hostname', 'Hostname', 'ComputerName'];
@@ -44,7 +66,7 @@ export class DetectionBuilder {
     this.host = HOST_FIELDS.map((field) => profile.fieldAccessor(field));
   }
 
-  /** The event's time as text, or undefined. */
+  /** Returns the event's time as text, or undefined. */
   eventTime(event: Record<string, unknown>): string | undefined {
     return firstText(this.timestamp, event);
   }

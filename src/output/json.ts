@@ -1,9 +1,36 @@
 // Detections as JSON objects, for JSON lines, JSON arrays and CSV.
-import type { RuleDetection } from './detection.ts';
+import type { CorrelationAlert, Detection, RuleDetection } from './detection.ts';
+import type { RuleMetadata } from '../sigma/index.ts';
 
-/** The JSON shape of a detection. The rule keeps its author, as the Detection Rule License asks of alerts. */
-export function detectionToJson(detection: RuleDetection): Record<string, unknown> {
-  const { rule } = detection;
+/** Returns the JSON shape of a detection. The rule keeps its author, as the Detection Rule License asks of alerts. */
+export function detectionToJson(detection: Detection): Record<string, unknown> {
+  return detection.kind === 'rule' ? ruleDetectionToJson(detection) : correlationToJson(detection);
+}
+
+function correlationToJson(alert: CorrelationAlert): Record<string, unknown> {
+  return {
+    kind: 'correlation',
+    rule: ruleToJson(alert.rule),
+    timestamp: alert.timestamp,
+    correlation: { type: alert.type, group: alert.group, first_time: alert.firstTime, last_time: alert.lastTime, value: alert.value, event_count: alert.eventCount },
+    events: alert.events,
+  };
+}
+
+function ruleDetectionToJson(detection: RuleDetection): Record<string, unknown> {
+  return {
+    kind: 'rule',
+    rule: ruleToJson(detection.rule),
+    timestamp: detection.timestamp ?? null,
+    host: detection.host ?? null,
+    source: detection.source,
+    profile: detection.profile,
+    fields: Object.fromEntries(detection.fields),
+    event: detection.event,
+  };
+}
+
+function ruleToJson(rule: RuleMetadata): Record<string, unknown> {
   const ruleJson: Record<string, unknown> = {
     id: rule.id ?? null,
     title: rule.title,
@@ -16,13 +43,5 @@ export function detectionToJson(detection: RuleDetection): Record<string, unknow
   if (rule.name !== undefined) ruleJson['name'] = rule.name;
   if (rule.license !== undefined) ruleJson['license'] = rule.license;
   if (rule.references.length > 0) ruleJson['references'] = rule.references;
-  return {
-    rule: ruleJson,
-    timestamp: detection.timestamp ?? null,
-    host: detection.host ?? null,
-    source: detection.source,
-    profile: detection.profile,
-    fields: Object.fromEntries(detection.fields),
-    event: detection.event,
-  };
+  return ruleJson;
 }

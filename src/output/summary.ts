@@ -1,6 +1,6 @@
 // Counts kept during a hunt and the summary printed at its end.
 import pc from 'picocolors';
-import { RULE_LEVELS, type RuleLevel, type SigmaRule } from '../sigma/index.ts';
+import { RULE_LEVELS, type RuleLevel, type RuleMetadata } from '../sigma/index.ts';
 
 /** ATT&CK tactic tags as Sigma writes them (`attack.defense-evasion`). */
 const TACTICS = new Set([
@@ -16,14 +16,15 @@ export class HuntSummary {
   detections = 0;
   rulesLoaded = 0;
   rulesFailed = 0;
+  correlationsLoaded = 0;
   skipped = new Map<string, number>();
   readonly byLevel = new Map<RuleLevel, number>();
-  readonly byRule = new Map<SigmaRule, number>();
+  readonly byRule = new Map<RuleMetadata, number>();
   readonly byTactic = new Map<string, number>();
   readonly profiles = new Map<string, number>();
   readonly started = Date.now();
 
-  addDetection(rule: SigmaRule): void {
+  addDetection(rule: RuleMetadata): void {
     this.detections++;
     const level = rule.level ?? 'informational';
     this.byLevel.set(level, (this.byLevel.get(level) ?? 0) + 1);
@@ -38,7 +39,7 @@ export class HuntSummary {
     this.skipped.set(code, (this.skipped.get(code) ?? 0) + 1);
   }
 
-  /** The summary as lines of text for stderr. */
+  /** Formats the summary as lines of text for stderr. */
   format(color: boolean): string {
     const seconds = Math.max(0.001, (Date.now() - this.started) / 1000);
     const bold = color ? pc.bold : (text: string) => text;
@@ -46,7 +47,7 @@ export class HuntSummary {
     lines.push(bold('Summary'));
     lines.push(`  files read:     ${this.files}`);
     lines.push(`  events read:    ${this.events}${this.profiles.size > 0 ? ` (${[...this.profiles].map(([name, count]) => `${name}: ${count}`).join(', ')})` : ''}`);
-    lines.push(`  rules:          ${this.rulesLoaded} loaded${this.rulesFailed > 0 ? `, ${this.rulesFailed} failed` : ''}`);
+    lines.push(`  rules:          ${this.rulesLoaded} loaded${this.correlationsLoaded > 0 ? `, ${this.correlationsLoaded} correlations` : ''}${this.rulesFailed > 0 ? `, ${this.rulesFailed} files with errors` : ''}`);
     const levels = [...RULE_LEVELS].reverse().map((level) => `${level} ${this.byLevel.get(level) ?? 0}`).join(', ');
     lines.push(`  detections:     ${this.detections} (${levels})`);
     if (this.skipped.size > 0) {

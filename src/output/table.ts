@@ -2,7 +2,8 @@
 import pc from 'picocolors';
 import type { RuleLevel } from '../sigma/index.ts';
 import { stringifyEvent } from '../sources/event-json.ts';
-import type { RuleDetection } from './detection.ts';
+import type { Detection } from './detection.ts';
+import { correlationSummary } from './correlation-text.ts';
 
 interface TableOptions {
   color: boolean;
@@ -10,7 +11,7 @@ interface TableOptions {
   width: number;
 }
 
-const COLUMN_WIDTHS = { time: 24, level: 8, title: 44, host: 18 };
+const COLUMN_WIDTHS = { time: 27, level: 8, title: 44, host: 18 };
 const LEVEL_COLORS: Record<RuleLevel, (text: string) => string> = {
   critical: (text) => pc.bold(pc.magenta(text)),
   high: pc.red,
@@ -28,24 +29,26 @@ function fieldText(value: unknown): string {
   return typeof value === 'string' ? value : stringifyEvent(value);
 }
 
-/** The table's header line. */
+/** Returns the table's header line. */
 export function tableHeader(options: TableOptions): string {
   const header = `${fit('Time', COLUMN_WIDTHS.time)} ${fit('Level', COLUMN_WIDTHS.level)} ${fit('Rule', COLUMN_WIDTHS.title)} ${fit('Host', COLUMN_WIDTHS.host)} Details`;
   return `${options.color ? pc.bold(header) : header}\n`;
 }
 
-/** One detection as a table row; the details column is cut to the terminal width. */
-export function formatTableRow(detection: RuleDetection, options: TableOptions): string {
+/** Formats one detection as a table row, cutting the details column to the terminal width. */
+export function formatTableRow(detection: Detection, options: TableOptions): string {
   const level = detection.rule.level ?? 'informational';
   const levelText = fit(level, COLUMN_WIDTHS.level);
   const fixed = COLUMN_WIDTHS.time + COLUMN_WIDTHS.level + COLUMN_WIDTHS.title + COLUMN_WIDTHS.host + 4;
   const detailsWidth = Math.max(20, options.width - fixed);
-  const details = detection.fields.map(([name, value]) => `${name}: ${fieldText(value)}`).join(' ¦ ');
+  const details =
+    detection.kind === 'rule' ? detection.fields.map(([name, value]) => `${name}: ${fieldText(value)}`).join(' ¦ ') : correlationSummary(detection);
+  const host = detection.kind === 'rule' ? detection.host : Object.values(detection.group).join(' ');
   return [
     fit(detection.timestamp ?? '-', COLUMN_WIDTHS.time),
     options.color ? LEVEL_COLORS[level](levelText) : levelText,
     fit(detection.rule.title, COLUMN_WIDTHS.title),
-    fit(detection.host ?? '-', COLUMN_WIDTHS.host),
+    fit(host || '-', COLUMN_WIDTHS.host),
     fit(details || '-', detailsWidth).trimEnd(),
   ].join(' ') + '\n';
 }

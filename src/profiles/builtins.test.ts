@@ -8,6 +8,11 @@ describe('builtin profiles', () => {
     assert.deepEqual([...builtinProfiles.keys()], ['windows', 'winlogbeat', 'raw']);
     assert.equal(getProfile('auto'), undefined);
   });
+
+  test('text key', () => {
+    assert.equal(getProfile('windows')!.textKey, '#text');
+    assert.equal(getProfile('winlogbeat')!.textKey, undefined);
+  });
 });
 
 describe('detectProfile', () => {

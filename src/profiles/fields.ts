@@ -14,28 +14,23 @@ interface CompiledCondition {
   accessor: FieldAccessor;
   /** Accepted values, lower-cased. */
   values: ReadonlySet<string>;
+  /** Lengths of the accepted values, so most mismatches are found without lower-casing the event's value. */
+  lengths: ReadonlySet<number>;
 }
 
-interface CompiledKeyValue {
-  when: CompiledCondition[];
-  path: CompiledPath;
-}
 
 /** Builds accessors and path lists for the fields of one profile. */
 export class FieldResolver {
   private readonly spec: ProfileSpec;
-  private readonly keyValue: CompiledKeyValue[];
+  private readonly keyValue: KeyValueStage | undefined;
   private readonly cache = new Map<string, FieldAccessor>();
 
   constructor(spec: ProfileSpec) {
     this.spec = spec;
-    this.keyValue = spec.keyValue.map((source) => ({
-      when: source.when.map((condition) => compileCondition(this.baseAccessor(condition.field), condition)),
-      path: compilePath(source.path),
-    }));
+    this.keyValue = spec.keyValue.length === 0 ? undefined : new KeyValueStage(spec, (field) => this.baseAccessor(field));
   }
 
-  /** The paths tried for `field`, in order, with the field name filled in. */
+  /** Returns the paths tried for `field`, in order, with the field name filled in. */
   paths(field: string): PathSpec[] {
     return this.source(field).paths;
   }
@@ -61,57 +56,116 @@ export class FieldResolver {
     return { kind: 'FirstOf', paths };
   }
 
-  /** The accessor without `Key=Value` lookups, used for conditions and as the first stage of every accessor. */
+  /** Builds an accessor without `Key=Value` lookups, for the conditions of `keyValue` sources. */
   private baseAccessor(field: string): FieldAccessor {
     const source = this.source(field);
     const paths = source.paths.map(compilePath);
     const textKey = this.spec.textKey;
     if (source.kind === 'Collect') return (event) => collect(event, paths, textKey);
-    if (paths.length === 1) {
-      const only = paths[0]!;
-      return (event) => unwrapText(resolvePath(event, only), textKey);
-    }
-    return (event) => {
-      for (const path of paths) {
-        const value = resolvePath(event, path);
-        if (value !== undefined) return unwrapText(value, textKey);
-      }
-      return undefined;
-    };
+    return firstOf(paths, textKey);
   }
 
   private buildAccessor(field: string): FieldAccessor {
-    const base = this.baseAccessor(field);
-    // Explicitly mapped fields never fall back to `Key=Value` text: the mapping is the whole answer.
-    if (this.keyValue.length === 0 || Object.hasOwn(this.spec.fields, field) || !isPlainKey(field)) return base;
-    const needle = `${field}=`;
-    const sources = this.keyValue;
+    const source = this.source(field);
+    const paths = source.paths.map(compilePath);
     const textKey = this.spec.textKey;
+    if (source.kind === 'Collect') return (event) => collect(event, paths, textKey);
+    // Explicitly mapped fields never fall back to `Key=Value` text, because the mapping names every place they can be.
+    const stage = this.keyValue;
+    if (stage === undefined || Object.hasOwn(this.spec.fields, field) || !isPlainKey(field)) return firstOf(paths, textKey);
+    const needle = `${field}=`;
+    const count = paths.length;
     return (event) => {
-      const value = base(event);
-      if (value !== undefined) return value;
-      for (const source of sources) {
-        if (!meetsConditions(event, source.when)) continue;
-        const found = findKeyValueIn(unwrapText(resolvePath(event, source.path), textKey), needle);
-        if (found !== undefined) return found;
+      for (let i = 0; i < count; i++) {
+        const value = resolvePath(event, paths[i]!);
+        if (value !== undefined) return unwrapText(value, textKey);
       }
-      return undefined;
+      return stage.find(event, needle);
     };
   }
+}
+
+/**
+ * The `keyValue` sources of a profile. Their conditions often test the same fields (every PowerShell
+ * classic source tests Channel), so each field is read at most once per lookup.
+ */
+class KeyValueStage {
+  private readonly fieldAccessors: FieldAccessor[] = [];
+  private readonly sources: Array<{ checks: Array<{ slot: number; condition: CompiledCondition }>; path: CompiledPath }>;
+  private readonly textKey: string | undefined;
+  // Per-lookup scratch space, reset at the start of each find. Condition accessors never call find, so reuse is safe.
+  private readonly values: unknown[] = [];
+  private readonly read: Uint8Array;
+
+  constructor(spec: ProfileSpec, accessorFor: (field: string) => FieldAccessor) {
+    const slots = new Map<string, number>();
+    this.sources = spec.keyValue.map((source) => ({
+      checks: source.when.map((condition) => {
+        let slot = slots.get(condition.field);
+        if (slot === undefined) {
+          slot = this.fieldAccessors.length;
+          slots.set(condition.field, slot);
+          this.fieldAccessors.push(accessorFor(condition.field));
+        }
+        return { slot, condition: compileCondition(this.fieldAccessors[slot]!, condition) };
+      }),
+      path: compilePath(source.path),
+    }));
+    this.textKey = spec.textKey;
+    this.read = new Uint8Array(this.fieldAccessors.length);
+  }
+
+  /** Returns the value of the first `Key=Value` line for `needle` (the key followed by `=`) in a source the event meets. */
+  find(event: Record<string, unknown>, needle: string): string | undefined {
+    this.read.fill(0);
+    for (const source of this.sources) {
+      if (!this.meets(event, source.checks)) continue;
+      const found = findKeyValueIn(unwrapText(resolvePath(event, source.path), this.textKey), needle);
+      if (found !== undefined) return found;
+    }
+    return undefined;
+  }
+
+  private meets(event: Record<string, unknown>, checks: ReadonlyArray<{ slot: number; condition: CompiledCondition }>): boolean {
+    for (const { slot, condition } of checks) {
+      if (this.read[slot] === 0) {
+        this.values[slot] = this.fieldAccessors[slot]!(event);
+        this.read[slot] = 1;
+      }
+      if (!valueAccepted(this.values[slot], condition)) return false;
+    }
+    return true;
+  }
+}
+
+/** Builds an accessor that returns the value at the first path that resolves. */
+function firstOf(paths: readonly CompiledPath[], textKey: string | undefined): FieldAccessor {
+  if (paths.length === 1) {
+    const only = paths[0]!;
+    return (event) => unwrapText(resolvePath(event, only), textKey);
+  }
+  const count = paths.length;
+  return (event) => {
+    for (let i = 0; i < count; i++) {
+      const value = resolvePath(event, paths[i]!);
+      if (value !== undefined) return unwrapText(value, textKey);
+    }
+    return undefined;
+  };
 }
 
 function fillTemplate(template: PathSpec, keys: string[]): PathSpec {
   return template.flatMap((key) => (key === FIELD_PLACEHOLDER ? keys : [key]));
 }
 
-/** A key that can appear before `=` in a `Key=Value` line. */
+/** Tells whether a field name can appear as the key of a `Key=Value` line. */
 function isPlainKey(field: string): boolean {
   return /^[A-Za-z_][\w.-]*$/.test(field);
 }
 
 /** Replaces an object that has the text key (an element with attributes and content) by its content. */
 function unwrapText(value: unknown, textKey: string | undefined): unknown {
-  if (textKey === undefined || value === null || typeof value !== 'object' || Array.isArray(value)) return value;
+  if (textKey === undefined || typeof value !== 'object' || value === null || Array.isArray(value)) return value;
   return Object.hasOwn(value, textKey) ? (value as Record<string, unknown>)[textKey] : value;
 }
 
@@ -129,19 +183,28 @@ function collect(event: Record<string, unknown>, paths: readonly CompiledPath[],
 
 /** Compiles a condition on an event field against lower-cased accepted values. */
 export function compileCondition(accessor: FieldAccessor, condition: LogsourceCondition): CompiledCondition {
-  return { accessor, values: new Set(condition.values.map((value) => value.toLowerCase())) };
+  const values = new Set(condition.values.map((value) => value.toLowerCase()));
+  return { accessor, values, lengths: new Set([...values].map((value) => value.length)) };
 }
 
 /** True when the event meets every condition. A list value meets a condition when any item does. */
 export function meetsConditions(event: Record<string, unknown>, conditions: readonly CompiledCondition[]): boolean {
   for (const condition of conditions) {
-    if (!valueAccepted(condition.accessor(event), condition.values)) return false;
+    if (!valueAccepted(condition.accessor(event), condition)) return false;
   }
   return true;
 }
 
-function valueAccepted(value: unknown, accepted: ReadonlySet<string>): boolean {
-  if (Array.isArray(value)) return value.some((item) => valueAccepted(item, accepted));
+function valueAccepted(value: unknown, condition: CompiledCondition): boolean {
+  if (Array.isArray(value)) return value.some((item) => valueAccepted(item, condition));
   if (value === undefined || value === null || typeof value === 'object') return false;
-  return accepted.has(String(value).toLowerCase());
+  const text = String(value);
+  // Lower-casing keeps the length of ASCII text, so a length no accepted value has rules it out without allocating.
+  if (!condition.lengths.has(text.length) && isAscii(text)) return false;
+  return condition.values.has(text.toLowerCase());
+}
+
+function isAscii(text: string): boolean {
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) > 0x7f) return false;
+  return true;
 }

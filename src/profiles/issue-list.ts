@@ -27,7 +27,7 @@ export class IssueList {
   unknownKeys(object: Record<string, unknown>, known: readonly string[], path: Array<string | number>, what: string): void {
     for (const key of Object.keys(object)) {
       if (!known.includes(key)) {
-        this.add('INVALID_FIELD', `unknown key "${key}" in ${what}; expected one of: ${known.join(', ')}`, [...path, key]);
+        this.add('INVALID_FIELD', `unknown key "${key}" in ${what}. Expected one of: ${known.join(', ')}`, [...path, key]);
       }
     }
   }

@@ -86,6 +86,13 @@ describe('loadProfile', () => {
     );
   });
 
+  test('no products accepts any product', () => {
+    const text = 'name: any\nlogsource:\n  services:\n    auth: { conditions: { program: sshd } }\n';
+    const { profile } = loadProfile(text, 'any.yml');
+    assert.equal(profile!.logsourceVariants(logsource({ product: 'linux', service: 'auth' })).length, 1);
+    assert.equal(profile!.logsourceVariants(logsource({ product: 'linux', service: 'cron' })).length, 0);
+  });
+
   test('JSON text', () => {
     const { profile, diagnostics } = loadProfile('{"name": "json-profile", "fields": {"A": "x.y"}}', 'p.json');
     assert.deepEqual(diagnostics, []);

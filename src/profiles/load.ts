@@ -47,7 +47,7 @@ export function loadProfile(text: string, fileName: string): { profile?: Profile
   return { profile: createProfile(spec), diagnostics };
 }
 
-/** The span of the node at `path`, or of its nearest ancestor that exists (e.g. for a missing key). */
+/** Returns the span of the node at `path`, or of its nearest ancestor that exists (e.g. for a missing key). */
 function spanOfPath(
   file: string,
   lineCounter: LineCounter,
@@ -68,7 +68,7 @@ function spanOfPath(
   return { file, line: 1, column: 1, yamlPath: path };
 }
 
-/** The start and end offsets of the key that ends `path`, when its parent is a mapping. */
+/** Returns the start and end offsets of the key that ends `path`, when its parent is a mapping. */
 function keyNode(document: Document.Parsed, path: Array<string | number>): [number, number] | undefined {
   const parent: unknown = path.length <= 1 ? document.contents : document.getIn(path.slice(0, -1), true);
   if (!isMap(parent)) return undefined;

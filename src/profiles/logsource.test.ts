@@ -84,6 +84,18 @@ describe('windows logsource variants', () => {
   });
 });
 
+describe('variant copies', () => {
+  test('changing a variant leaves the profile alone', () => {
+    const source = logsource({ product: 'windows', category: 'process_creation' });
+    const [first] = windows.logsourceVariants(source);
+    first!.conditions[0]!.values.push('Changed');
+    first!.fieldMap.Image = 'Changed';
+    const [again] = windows.logsourceVariants(source);
+    assert.deepEqual(again!.conditions[0]!.values, ['Microsoft-Windows-Sysmon/Operational']);
+    assert.equal(again!.fieldMap.Image, undefined);
+  });
+});
+
 describe('raw logsource variants', () => {
   test('every logsource selects every event', () => {
     for (const fields of [{}, { product: 'linux', service: 'auditd' }, { category: 'process_creation', product: 'windows' }]) {

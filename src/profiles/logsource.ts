@@ -1,22 +1,22 @@
-// Which events of a profile a Sigma `logsource` selects, as a list of variants (OR-ed).
+// Selection of a profile's events by a Sigma `logsource`, as a list of variants (OR-ed).
 import type { Logsource } from '../sigma/model.ts';
 import type { LogsourceCondition, LogsourceSpec, LogsourceVariant, VariantSpec } from './types.ts';
 
-/** The single variant of a profile that ignores logsource, or of a product-only logsource. */
+/** Returns the single variant of a profile that ignores logsource, or of a product-only logsource. */
 export function allEventsVariant(label: string): LogsourceVariant {
   return { conditions: [], fieldMap: {}, label };
 }
 
 /**
  * Returns the variants of `spec` that satisfy `logsource`.
- * - A product the profile does not list selects nothing.
+ * - A product the profile does not list selects nothing (a profile that lists no product accepts any).
  * - Without category and service, every event of the profile is selected.
  * - A category or service the profile does not map selects nothing.
  * - With both, each category variant is combined with each service variant (conditions AND-ed).
  */
 export function selectVariants(spec: LogsourceSpec, logsource: Logsource): LogsourceVariant[] {
   const product = logsource.product?.toLowerCase();
-  if (product !== undefined && !spec.products.includes(product)) return [];
+  if (product !== undefined && spec.products.length > 0 && !spec.products.includes(product)) return [];
   const category = logsource.category?.toLowerCase();
   const service = logsource.service?.toLowerCase();
   if (category === undefined && service === undefined) {
@@ -46,9 +46,10 @@ function lookup(table: Record<string, VariantSpec[]>, name: string): VariantSpec
 
 /** Turns a variant spec into variants, adding the conditions of the service it names (one per service variant). */
 function expandService(spec: LogsourceSpec, variant: VariantSpec): LogsourceVariant[] {
+  // Copies, so that a caller changing a variant cannot change the profile.
   const own: LogsourceVariant = {
-    conditions: variant.conditions,
-    fieldMap: variant.fieldMap,
+    conditions: variant.conditions.map((condition) => ({ field: condition.field, values: [...condition.values] })),
+    fieldMap: { ...variant.fieldMap },
     label: variant.label ?? formatConditions(variant.conditions),
   };
   if (variant.service === undefined) return [own];
@@ -72,13 +73,13 @@ function expandService(spec: LogsourceSpec, variant: VariantSpec): LogsourceVari
  * Returns undefined when no event could meet both. The second variant's field map wins on a clash.
  */
 function mergeVariants(a: LogsourceVariant, b: LogsourceVariant): LogsourceVariant | undefined {
-  const conditions: LogsourceCondition[] = a.conditions.map((condition) => ({ ...condition }));
-  // When `b` narrows nothing (a category combined with the service it already names), `a`'s label says it all.
+  const conditions: LogsourceCondition[] = a.conditions.map((condition) => ({ field: condition.field, values: [...condition.values] }));
+  // When `b` narrows nothing (a category combined with the service it already names), `a`'s label is enough.
   let narrowed = false;
   for (const condition of b.conditions) {
     const same = conditions.find((existing) => existing.field === condition.field);
     if (same === undefined) {
-      conditions.push({ ...condition });
+      conditions.push({ field: condition.field, values: [...condition.values] });
       narrowed = true;
       continue;
     }

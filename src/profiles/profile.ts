@@ -8,7 +8,7 @@ import type { LogsourceVariant, Profile, ProfileSpec } from './types.ts';
 export function createProfile(spec: ProfileSpec): Profile {
   const resolver = new FieldResolver(spec);
   const logsource = spec.logsource;
-  return {
+  const profile: Profile = {
     name: spec.name,
     description: spec.description,
     logsourceVariants(rule: Logsource): LogsourceVariant[] {
@@ -18,6 +18,8 @@ export function createProfile(spec: ProfileSpec): Profile {
     fieldAccessor: (field) => resolver.accessor(field),
     fieldPaths: (field) => resolver.paths(field).map((path) => [...path]),
   };
+  if (spec.textKey !== undefined) profile.textKey = spec.textKey;
+  return profile;
 }
 
 /**

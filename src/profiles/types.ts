@@ -4,7 +4,7 @@ import type { Logsource } from '../sigma/model.ts';
 /** Returns the event's value for one field, or undefined when the event lacks it. */
 export type FieldAccessor = (event: Record<string, unknown>) => unknown;
 
-/** How a log family names its fields and which of its events a Sigma `logsource` selects. */
+/** A log family's field names and the mapping from a Sigma `logsource` to its events. */
 export interface Profile {
   name: string;
   description: string;
@@ -17,6 +17,11 @@ export interface Profile {
    * Backends use them to name the field in a query. Values found through `keyValue` sources are not listed.
    */
   fieldPaths(field: string): string[][];
+  /**
+   * When a value found at a path is an object with this key, the key's value is the field's value
+   * (`#text` of an XML element that also has attributes). Undefined when the profile does not unwrap.
+   */
+  textKey?: string;
 }
 
 /** One way a rule's logsource maps onto events: conditions on the event plus field renames. */
@@ -40,7 +45,7 @@ export interface LogsourceCondition {
 /** A path into an event: the keys from the root, `*` for any key, a number for a list index. */
 export type PathSpec = string[];
 
-/** Where a field's value comes from: the first path that resolves, or every path's value collected into a list. */
+/** The source of a field's value: the first path that resolves, or every path's value collected into a list. */
 export type FieldSource = { kind: 'FirstOf'; paths: PathSpec[] } | { kind: 'Collect'; paths: PathSpec[] };
 
 /** A text value holding `Key=Value` lines whose keys act as extra fields (e.g. PowerShell classic events). */
@@ -61,7 +66,7 @@ export interface VariantSpec {
 }
 
 export interface LogsourceSpec {
-  /** Values of `logsource.product` this profile's events belong to. */
+  /** Values of `logsource.product` this profile's events belong to. Empty: any product. */
   products: string[];
   categories: Record<string, VariantSpec[]>;
   services: Record<string, VariantSpec[]>;

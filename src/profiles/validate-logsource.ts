@@ -88,8 +88,8 @@ function checkServiceReferences(
     variants.forEach((variant, index) => {
       if (variant.service === undefined) return;
       const at = [...path, name, ...(variants.length > 1 ? [index] : []), 'service'];
-      if (!allowed) list.add('INVALID_FIELD', 'a service variant cannot name another service', at);
-      else if (!Object.hasOwn(services, variant.service)) list.add('INVALID_VALUE', `unknown service "${variant.service}"`, at);
+      if (!allowed) list.add('INVALID_FIELD', 'a service variant cannot name another service: give its conditions directly', at);
+      else if (!Object.hasOwn(services, variant.service)) list.add('INVALID_VALUE', `unknown service "${variant.service}": add it under logsource.services or name one that is there`, at);
     });
   }
 }

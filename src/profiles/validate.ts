@@ -40,7 +40,7 @@ function readLogsource(value: unknown, list: IssueList, findBuiltin: BuiltinLook
   if (typeof value !== 'string') return validateLogsource(value, list);
   const builtin = findBuiltin(value);
   if (builtin?.logsource === undefined) {
-    list.add('INVALID_VALUE', `logsource names "${value}", which is not a built-in profile with a logsource mapping`, ['logsource']);
+    list.add('INVALID_VALUE', `logsource names "${value}", which is not a built-in profile with a logsource mapping (use windows or winlogbeat, or write the mapping)`, ['logsource']);
   }
   return builtin?.logsource;
 }

@@ -53,7 +53,8 @@ export function readDetection(value: unknown, basePath: YamlPath, context: Detec
 
   const conditionTexts = readConditionTexts(value['condition'], [...basePath, 'condition'], context);
   if (!conditionTexts) return undefined;
-  const names = searches.map((search) => search.name);
+  // Searches that failed to load still count as names, so the condition reports no second error for them.
+  const names = Object.keys(value).filter((name) => !RESERVED_KEYS.has(name) && !ignoredKeys.includes(name));
   const conditions: ConditionNode[] = [];
   for (const { text, span: textSpan } of conditionTexts) {
     try {

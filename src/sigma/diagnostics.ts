@@ -26,7 +26,6 @@ export type DiagnosticCode =
   | 'CORRELATION_CYCLE'
   | 'INVALID_TIMESPAN'
   | 'INVALID_CORRELATION'
-  | 'DEPRECATED_RULE'
   | 'FILE_READ';
 
 export type Severity = 'error' | 'warning';

@@ -1,5 +1,6 @@
 // Turns one document view into a rule, a filter or a correlation.
 import type { DocumentView } from './collection.ts';
+import { parseCorrelation } from './correlation.ts';
 import { readDetection } from './detection.ts';
 import type { Diagnostic, DiagnosticSink } from './diagnostics.ts';
 import { readLogsource, readMetadata } from './metadata.ts';
@@ -21,12 +22,12 @@ export function readDocument(view: DocumentView, report: DiagnosticSink, options
     report(diagnostic);
   };
 
+  const metadata = readMetadata(view, collect);
   if ('correlation' in view.value) {
-    collect({ code: 'UNKNOWN_DOCUMENT', severity: 'error', message: 'correlation rules are not supported by this build', span: view.spanOf(['correlation'], true) });
-    return undefined;
+    const correlation = parseCorrelation(view.value, metadata, view.spanOf, collect);
+    return hasError ? undefined : correlation;
   }
 
-  const metadata = readMetadata(view, collect);
   const context = { spanOf: view.spanOf, report: collect, ...(options.placeholders ? { placeholders: options.placeholders } : {}) };
 
   if ('filter' in view.value) {

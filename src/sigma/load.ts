@@ -1,8 +1,9 @@
 // Loading Sigma text into a rule collection. No file access: callers pass the text.
 import { applyCollectionActions } from './collection.ts';
+import { resolveCorrelations } from './correlation-resolve.ts';
 import type { Diagnostic } from './diagnostics.ts';
 import { readDocument, type DocumentOptions } from './documents.ts';
-import type { RuleCollection } from './model.ts';
+import type { RuleCollection, RuleMetadata } from './model.ts';
 import { parseYamlDocuments } from './yaml.ts';
 
 export type LoadOptions = DocumentOptions;
@@ -32,7 +33,10 @@ export function parseSigmaText(text: string, file: string, options: LoadOptions 
   return collection;
 }
 
-/** Concatenates collections, keeping their order. */
+/**
+ * Concatenates collections, keeping their order, then resolves correlation references across
+ * all of them: correlations that name unknown rules, or form a cycle, are reported and left out.
+ */
 export function mergeCollections(collections: Iterable<RuleCollection>): RuleCollection {
   const merged: RuleCollection = { rules: [], filters: [], correlations: [], diagnostics: [] };
   for (const collection of collections) {
@@ -41,5 +45,30 @@ export function mergeCollections(collections: Iterable<RuleCollection>): RuleCol
     merged.correlations.push(...collection.correlations);
     merged.diagnostics.push(...collection.diagnostics);
   }
+  reportDuplicateIds(merged);
+  if (merged.correlations.length > 0) {
+    const resolution = resolveCorrelations(merged);
+    merged.diagnostics.push(...resolution.diagnostics);
+    merged.correlations = resolution.correlations.map((resolved) => resolved.correlation);
+  }
   return merged;
+}
+
+/** Warns about a rule id used by more than one document: references and filters by id become ambiguous. */
+function reportDuplicateIds(collection: RuleCollection): void {
+  const seen = new Map<string, RuleMetadata>();
+  for (const document of [...collection.rules, ...collection.filters, ...collection.correlations]) {
+    if (document.id === undefined) continue;
+    const first = seen.get(document.id);
+    if (!first) {
+      seen.set(document.id, document);
+      continue;
+    }
+    collection.diagnostics.push({
+      code: 'DUPLICATE_ID',
+      severity: 'warning',
+      message: `id ${document.id} is also used by '${first.title}' (${first.origin.file}:${first.origin.span.line})`,
+      span: document.origin.span,
+    });
+  }
 }

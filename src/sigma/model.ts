@@ -8,7 +8,7 @@ export type RuleStatus = 'stable' | 'test' | 'experimental' | 'deprecated' | 'un
 export const RULE_LEVELS: readonly RuleLevel[] = ['informational', 'low', 'medium', 'high', 'critical'];
 export const RULE_STATUSES: readonly RuleStatus[] = ['stable', 'test', 'experimental', 'deprecated', 'unsupported'];
 
-/** Where a rule, filter or correlation document came from. */
+/** Origin of a rule, filter or correlation document. */
 export interface DocumentOrigin {
   file: string;
   /** 0-based index of the YAML document in its file. */
@@ -118,6 +118,8 @@ export interface Correlation {
   condition?: ThresholdCondition | ExpressionCondition;
   /** alias → (rule id or name → field in that rule's events). */
   aliases: Record<string, Record<string, string>>;
+  /** The rule keys of `aliases` with their spans, so that resolution can point at an unknown one. */
+  aliasReferences: RuleReference[];
   generate: boolean;
   span: SourceSpan;
 }
@@ -191,7 +193,7 @@ export type CompareOperator = 'lt' | 'lte' | 'gt' | 'gte';
 export interface ModifierChain {
   /** Modifier names as written, in order. */
   written: string[];
-  /** What a string value must do: equal the field, or be contained in it, or start or end it. */
+  /** Match kind of string values: equality, containment, prefix or suffix. */
   match: MatchKind;
   /** Values are AND-ed instead of OR-ed. */
   all: boolean;

@@ -5,7 +5,7 @@ import { Readable } from 'node:stream';
 import { createGunzip } from 'node:zlib';
 import type { ReadContext } from './read-options.ts';
 
-/** Bytes needed to tell the formats apart; `detectFormat` sees at least this much when the input is longer. */
+/** Most bytes read ahead to tell the formats apart before any event is read. */
 export const HEAD_BYTES = 64 * 1024;
 
 /**
@@ -20,16 +20,19 @@ export class ByteSource {
     this.iterator = chunks[Symbol.asyncIterator]();
   }
 
-  /** Reads until at least `minBytes` are buffered (or the input ends) and returns them without consuming them. */
-  async head(minBytes: number = HEAD_BYTES): Promise<Buffer> {
+  /**
+   * Reads until `isEnough` accepts the bytes buffered, `HEAD_BYTES` are buffered, or the
+   * input ends, and returns those bytes without consuming them.
+   */
+  async head(isEnough: (head: Buffer) => boolean): Promise<Buffer> {
     let length = this.pending.reduce((sum, chunk) => sum + chunk.length, 0);
-    while (length < minBytes) {
+    while (length < HEAD_BYTES && !(this.pending.length === 1 && isEnough(this.pending[0]!))) {
       const next = await this.iterator.next();
       if (next.done === true) break;
       this.pending.push(next.value);
       length += next.value.length;
+      if (this.pending.length > 1) this.pending.splice(0, this.pending.length, Buffer.concat(this.pending));
     }
-    if (this.pending.length > 1) this.pending.splice(0, this.pending.length, Buffer.concat(this.pending));
     return this.pending[0] ?? Buffer.alloc(0);
   }
 
@@ -54,17 +57,30 @@ export class ByteSource {
   }
 }
 
-/** Reads a file in chunks of `chunkBytes`; the file is closed when iteration ends or stops early. */
+/**
+ * Reads a file in chunks of `chunkBytes`, with the next read already under way while the
+ * caller handles a chunk, so parsing and disk reads overlap. The file is closed when
+ * iteration ends or stops early.
+ */
 export async function* readFileChunks(path: string, chunkBytes: number): AsyncGenerator<Buffer> {
   const handle = await open(path, 'r');
+  const readNext = async (): Promise<Buffer> => {
+    const buffer = Buffer.allocUnsafe(chunkBytes);
+    const { bytesRead } = await handle.read(buffer, 0, chunkBytes, null);
+    return bytesRead === chunkBytes ? buffer : buffer.subarray(0, bytesRead);
+  };
+  let next: Promise<Buffer> | undefined = readNext();
   try {
     for (;;) {
-      const buffer = Buffer.allocUnsafe(chunkBytes);
-      const { bytesRead } = await handle.read(buffer, 0, chunkBytes, null);
-      if (bytesRead === 0) return;
-      yield bytesRead === chunkBytes ? buffer : buffer.subarray(0, bytesRead);
+      const chunk: Buffer = await next;
+      next = undefined;
+      if (chunk.length === 0) return;
+      next = readNext();
+      yield chunk;
     }
   } finally {
+    // A read still in flight must finish before the handle closes; its error no longer matters.
+    await next?.catch(() => undefined);
     await handle.close();
   }
 }
@@ -83,8 +99,8 @@ export async function* reportReadErrors(chunks: AsyncIterable<Buffer>, context: 
   } catch (error) {
     context.cutShort = true;
     const message = (error as Error).message;
-    const what = offset === 0 ? `cannot read the input: ${message}` : `reading failed after ${offset} bytes: ${message}`;
-    context.skip('READ_FAILED', what, { offset });
+    const description = offset === 0 ? `cannot read the input: ${message}` : `reading failed after ${offset} bytes: ${message}`;
+    context.skip('READ_FAILED', description, { offset });
   }
 }
 
@@ -113,7 +129,7 @@ function hasZlibCode(error: unknown): boolean {
  * context marked `cutShort`.
  */
 export async function* gunzipChunks(compressed: ByteSource, context: ReadContext): AsyncGenerator<Buffer> {
-  const gunzip = createGunzip({ chunkSize: Math.min(context.chunkBytes, 256 * 1024) });
+  const gunzip = createGunzip({ chunkSize: Math.max(64, Math.min(context.chunkBytes, 256 * 1024)) });
   const input = Readable.from(compressed.chunks(), { objectMode: false });
   input.on('error', (error) => gunzip.destroy(error));
   input.pipe(gunzip);
@@ -139,7 +155,7 @@ export async function* gunzipChunks(compressed: ByteSource, context: ReadContext
   }
 }
 
-/** Decodes UTF-16 text (either byte order) into UTF-8 chunks; the byte order mark is dropped. */
+/** Decodes UTF-16 text (either byte order) into UTF-8 chunks, dropping the byte order mark. */
 export async function* decodeUtf16Chunks(source: ByteSource, bigEndian: boolean): AsyncGenerator<Buffer> {
   const decoder = new TextDecoder(bigEndian ? 'utf-16be' : 'utf-16le');
   for await (const chunk of source.chunks()) {

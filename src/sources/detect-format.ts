@@ -1,9 +1,9 @@
-// Recognizes an input's format from its first bytes, whatever the file name says.
+// Recognizes an input's format from its first bytes, whatever its file name.
 
 /**
- * What the first bytes of an input look like.
- * `json-lines` is one compact object per line; `json-stream` covers a JSON array,
- * a single object and concatenated (possibly pretty-printed) objects.
+ * Format of an input, as its first bytes show it. `json-lines` is one compact object
+ * per line. `json-array` and `json-stream` are read alike: a JSON array, a single
+ * object, or concatenated (possibly pretty-printed) objects.
  */
 export type InputFormat =
   | 'evtx'
@@ -34,6 +34,11 @@ export function utf8BomLength(head: Uint8Array): number {
   return head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
 }
 
+/** Returns true for `{` and `[`, the first byte of every JSON input Sigil reads. */
+function isJsonOpener(byte: number | undefined): boolean {
+  return byte === OPEN_BRACE || byte === OPEN_BRACKET;
+}
+
 function startsWith(head: Uint8Array, signature: readonly number[]): boolean {
   if (head.length < signature.length) return false;
   return signature.every((byte, i) => head[i] === byte);
@@ -41,7 +46,7 @@ function startsWith(head: Uint8Array, signature: readonly number[]): boolean {
 
 /**
  * Detects the format of an input from its first bytes (a few KiB is enough).
- * A head that starts with `{` is JSON lines when its first line holds one complete
+ * A head that starts with `{` is JSON lines when its first line contains one complete
  * object, and an object stream when the first object spans several lines.
  * A first line longer than `head` counts as JSON lines.
  */
@@ -49,6 +54,8 @@ export function detectFormat(head: Uint8Array): InputFormat {
   if (startsWith(head, EVTX_SIGNATURE)) return 'evtx';
   if (head[0] === 0x1f && head[1] === 0x8b) return 'gzip';
   if ((head[0] === 0xff && head[1] === 0xfe) || (head[0] === 0xfe && head[1] === 0xff)) return 'utf16';
+  if (isJsonOpener(head[0]) && head[1] === 0x00) return 'utf16';
+  if (head[0] === 0x00 && isJsonOpener(head[1])) return 'utf16';
 
   let start = utf8BomLength(head);
   while (start < head.length && isJsonWhitespace(head[start]!)) start++;
@@ -61,9 +68,24 @@ export function detectFormat(head: Uint8Array): InputFormat {
 }
 
 /**
+ * Returns true once `head` is long enough for `detectFormat` to be sure: the binary
+ * signatures are complete, or a line break follows the first character of the text.
+ * Reading a pipe such as `tail -f` can then start without waiting for a full head.
+ */
+export function isHeadConclusive(head: Uint8Array): boolean {
+  if (head.length < EVTX_SIGNATURE.length) return false;
+  if (startsWith(head, EVTX_SIGNATURE) || (head[0] === 0x1f && head[1] === 0x8b)) return true;
+  if (head[0] === 0xff || head[0] === 0xfe || head[0] === 0x00 || head[1] === 0x00) return true;
+  let start = utf8BomLength(head);
+  while (start < head.length && isJsonWhitespace(head[start]!)) start++;
+  return start < head.length && head.indexOf(NEWLINE, start) !== -1;
+}
+
+/**
  * Scans the object that starts at `start` and reports whether it closes before the
- * first line break. Strings and escapes are respected; a head that ends before both
- * the line break and the object's end counts as one long line.
+ * first line break with nothing but whitespace after it on that line. Strings and
+ * escapes are respected; a head that ends before both the line break and the object's
+ * end counts as one long line.
  */
 function firstLineHoldsObject(head: Uint8Array, start: number): boolean {
   let depth = 0;
@@ -80,8 +102,15 @@ function firstLineHoldsObject(head: Uint8Array, start: number): boolean {
       depth++;
     } else if (byte === CLOSE_BRACE || byte === CLOSE_BRACKET) {
       depth--;
-      if (depth === 0) return true;
+      if (depth === 0) return restOfLineIsBlank(head, i + 1);
     }
+  }
+  return true;
+}
+
+function restOfLineIsBlank(head: Uint8Array, start: number): boolean {
+  for (let i = start; i < head.length && head[i] !== NEWLINE; i++) {
+    if (!isJsonWhitespace(head[i]!)) return false;
   }
   return true;
 }

@@ -135,7 +135,7 @@ class LineSplitter {
 
     const position = { file: context.file, line: this.line, index: this.index, offset: offset + (first - start) };
     this.index++;
-    const result = parseEventText(buffer.toString('utf8', first, last), context.maxDepth, false);
+    const result = parseEventText(buffer.toString('utf8', first, last), context.maxDepth);
     if (result instanceof ParseFailure) {
       context.skip(result.code, result.message, position);
       return;

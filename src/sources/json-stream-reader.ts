@@ -1,6 +1,6 @@
 // JSON arrays and streams of concatenated (possibly pretty-printed) objects, scanned object by object.
 
-import { utf8BomLength } from './detect-format.ts';
+import { isJsonWhitespace, utf8BomLength } from './detect-format.ts';
 import { LineCounter } from './line-counter.ts';
 import { ParseFailure, parseEventText } from './parse-event.ts';
 import type { ReadContext } from './read-options.ts';
@@ -17,6 +17,7 @@ const OPEN_BRACE = 0x7b;
 const CLOSE_BRACE = 0x7d;
 const OPEN_BRACKET = 0x5b;
 const CLOSE_BRACKET = 0x5d;
+const EMPTY = Buffer.alloc(0);
 
 /**
  * Reads a sequence of top-level JSON values: each object is an event, and each top-level
@@ -55,14 +56,14 @@ type ScanMode = 'between' | 'container' | 'string' | 'scalar' | 'resync';
  * A brace-depth scanner that respects strings and escapes. It keeps only the bytes of the
  * value being scanned, so memory stays bounded by `maxEventBytes` whatever the input size.
  *
- * A raw line break cannot occur inside a JSON string, so one there means a quote was lost:
- * the value is reported and the scanner restarts at the next line beginning with `{`,
- * which is where the next event starts in pretty-printed and line-per-event input.
+ * A raw line break cannot occur inside a JSON string, so one there means a quote was lost.
+ * The value is then reported, and the scanner restarts at the next line beginning with
+ * `{`, which is where the next event starts in pretty-printed and line-per-event input.
  */
 class ValueScanner {
   private readonly context: ReadContext;
   private readonly lines = new LineCounter();
-  private buffer: Buffer = Buffer.alloc(0);
+  private buffer: Buffer = EMPTY;
   /** Input offset of `buffer[0]`. */
   private bufferOffset = 0;
   /** Next byte to scan; can be one past the buffer end after a trailing backslash. */
@@ -71,9 +72,20 @@ class ValueScanner {
   private inArray = false;
   private index = 0;
   private atLineStart = false;
+  /** End of the line the fast path last looked at: its newline, or the buffer end when `lineEndFound` is false. */
+  private lineEnd = -1;
+  private lineEndFound = false;
+  /** The fast path is off before this position, on a line where it failed once. */
+  private slowUntil = -1;
 
   // The value being scanned.
+  /** Start of the value in `buffer`, or -1 when it started in an earlier chunk. */
   private valueStart = 0;
+  /** First byte of the value. */
+  private opener = 0;
+  /** Bytes of the value from earlier chunks, kept as slices of those chunks. */
+  private partial: Buffer[] = [];
+  private partialBytes = 0;
   private valuePosition: EventPosition = { file: '' };
   private depth = 0;
   private inString = false;
@@ -89,9 +101,11 @@ class ValueScanner {
   }
 
   feed(chunk: Buffer, batch: SourceEvent[]): void {
-    if (this.bufferOffset === 0 && this.buffer.length === 0) this.pos = utf8BomLength(chunk);
-    this.buffer = this.buffer.length > 0 ? Buffer.concat([this.buffer, chunk]) : chunk;
+    if (this.bufferOffset === 0) this.pos = utf8BomLength(chunk);
+    this.buffer = chunk;
     this.lines.extend();
+    this.lineEnd = -1;
+    this.slowUntil = -1;
     this.scan(batch);
     this.release();
   }
@@ -116,14 +130,15 @@ class ValueScanner {
       case 'resync':
         break;
     }
-    this.buffer = Buffer.alloc(0);
+    this.partial = [];
+    this.partialBytes = 0;
   }
 
   private scan(batch: SourceEvent[]): void {
     while (this.pos < this.buffer.length) {
       switch (this.mode) {
         case 'between':
-          this.scanBetween();
+          this.scanBetween(batch);
           break;
         case 'container':
         case 'string':
@@ -139,21 +154,32 @@ class ValueScanner {
     }
   }
 
-  /** Drops the bytes that no longer matter, keeping those of an unfinished value. */
+  /**
+   * Lets go of the chunk just scanned. Only the bytes of an unfinished value are kept, as a
+   * slice, so the next chunk is scanned where it lies instead of being copied after them.
+   */
   private release(): void {
     const { buffer, context } = this;
     const scanning = this.mode === 'container' || this.mode === 'string' || this.mode === 'scalar';
-    if (scanning && !this.dropping && buffer.length - this.valueStart > context.maxEventBytes) {
-      this.dropping = true;
-      context.skip('LINE_TOO_LONG', `value is longer than the limit of ${context.maxEventBytes} bytes`, this.valuePosition);
+    if (scanning && !this.dropping) {
+      const start = Math.max(this.valueStart, 0);
+      const bytes = buffer.length - start;
+      if (this.partialBytes + bytes > context.maxEventBytes) {
+        this.dropping = true;
+        this.partial = [];
+        this.partialBytes = 0;
+        context.skip('LINE_TOO_LONG', `value is longer than the limit of ${context.maxEventBytes} bytes`, this.valuePosition);
+      } else if (bytes > 0) {
+        this.partial.push(buffer.subarray(start));
+        this.partialBytes += bytes;
+      }
     }
-    const cut = scanning && !this.dropping ? this.valueStart : buffer.length;
-    this.lines.lineAt(buffer, cut);
-    this.lines.shift(cut);
-    this.bufferOffset += cut;
-    this.pos -= cut;
-    this.valueStart -= cut;
-    this.buffer = cut === buffer.length ? Buffer.alloc(0) : buffer.subarray(cut);
+    this.lines.lineAt(buffer, buffer.length);
+    this.lines.shift(buffer.length);
+    this.bufferOffset += buffer.length;
+    this.pos -= buffer.length;
+    this.valueStart = -1;
+    this.buffer = EMPTY;
   }
 
   private positionAt(pos: number): EventPosition {
@@ -165,7 +191,7 @@ class ValueScanner {
     };
   }
 
-  private scanBetween(): void {
+  private scanBetween(batch: SourceEvent[]): void {
     const { buffer } = this;
     const end = buffer.length;
     for (let i = this.pos; i < end; i++) {
@@ -179,14 +205,54 @@ class ValueScanner {
         this.inArray = false;
         continue;
       }
+      if (byte === OPEN_BRACE && this.parseRestOfLine(i, batch)) return;
       this.startValue(i, byte);
       return;
     }
     this.pos = end;
   }
 
+  /**
+   * Parses the rest of the line from `start` as one event: the fast path for one object
+   * per line, as in most JSON arrays written by tools. A trailing comma, or the `]` that
+   * closes the top-level array, is left out. Returns false when the line is not one whole
+   * object (a pretty-printed one, say), so the caller scans it byte by byte instead.
+   */
+  private parseRestOfLine(start: number, batch: SourceEvent[]): boolean {
+    const { buffer, context } = this;
+    if (this.lineEnd < start) {
+      const newline = buffer.indexOf(NEWLINE, start);
+      this.lineEnd = newline === -1 ? buffer.length : newline;
+      this.lineEndFound = newline !== -1;
+    }
+    if (!this.lineEndFound || start < this.slowUntil) return false;
+
+    let end = this.lineEnd;
+    while (end > start && isJsonWhitespace(buffer[end - 1]!)) end--;
+    if (buffer[end - 1] === COMMA || (this.inArray && buffer[end - 1] === CLOSE_BRACKET)) end--;
+    while (end > start && isJsonWhitespace(buffer[end - 1]!)) end--;
+    if (buffer[end - 1] !== CLOSE_BRACE || end - start > context.maxEventBytes) return false;
+
+    const result = parseEventText(buffer.toString('utf8', start, end), context.maxDepth);
+    if (result instanceof ParseFailure && result.code === 'INVALID_JSON') {
+      // One failed try per line: a line of many small objects must not be parsed again from each of them.
+      this.slowUntil = this.lineEnd;
+      return false;
+    }
+
+    const position = this.positionAt(start);
+    this.index++;
+    this.pos = end;
+    if (result instanceof ParseFailure) context.skip(result.code, result.message, position);
+    else batch.push({ event: result, position });
+    return true;
+  }
+
   private startValue(start: number, byte: number): void {
     this.valueStart = start;
+    this.opener = byte;
+    this.partial = [];
+    this.partialBytes = 0;
     this.valuePosition = this.positionAt(start);
     this.tooDeep = false;
     this.dropping = false;
@@ -205,7 +271,7 @@ class ValueScanner {
     }
   }
 
-  /** The hot loop: walks an object (or a string) byte by byte until it closes. */
+  /** Walks an object (or a string) byte by byte until it closes. This is the hot loop. */
   private scanContainer(batch: SourceEvent[]): void {
     const { buffer, openers } = this;
     const end = buffer.length;
@@ -298,41 +364,57 @@ class ValueScanner {
     const errorLine = this.lines.lineAt(this.buffer, at);
     if (!this.dropping) this.context.skip('INVALID_JSON', `invalid JSON: ${reason} at line ${errorLine}`, this.valuePosition);
     this.index++;
+    this.startResync(at);
+  }
+
+  private startResync(at: number): void {
     this.mode = 'resync';
     this.atLineStart = false;
     this.dropping = false;
+    this.partial = [];
+    this.partialBytes = 0;
     this.pos = at;
+  }
+
+  private isScalarOpener(): boolean {
+    return this.opener !== OPEN_BRACE && this.opener !== OPEN_BRACKET && this.opener !== QUOTE;
   }
 
   /** Handles a value that ends just before `end`. */
   private complete(end: number, batch: SourceEvent[]): void {
     const { context } = this;
     const position = this.valuePosition;
-    const opener = this.buffer[this.valueStart];
     const wasDropped = this.dropping;
+    const start = Math.max(this.valueStart, 0);
+    const size = this.partialBytes + end - start;
     this.mode = 'between';
     this.pos = end;
     this.dropping = false;
     this.index++;
 
     if (wasDropped) return;
-    if (end - this.valueStart > context.maxEventBytes) {
+    if (size > context.maxEventBytes) {
       context.skip('LINE_TOO_LONG', `value is longer than the limit of ${context.maxEventBytes} bytes`, position);
-      return;
-    }
-    if (this.tooDeep) {
+    } else if (this.tooDeep) {
       context.skip('NESTING_TOO_DEEP', `event nests deeper than ${context.maxDepth} levels`, position);
-      return;
-    }
-    if (opener === OPEN_BRACKET) {
+    } else if (this.opener === OPEN_BRACKET) {
       context.skip('NOT_AN_OBJECT', 'expected a JSON object, found an array', position);
-      return;
+    } else {
+      const result = parseEventText(this.valueText(start, end), context.maxDepth);
+      if (result instanceof ParseFailure) {
+        context.skip(result.code, result.message, position);
+        // Text that is not JSON at all is skipped up to the next event line, with this one warning.
+        if (result.code === 'INVALID_JSON' && this.isScalarOpener()) this.startResync(end);
+      } else {
+        batch.push({ event: result, position });
+      }
     }
-    const result = parseEventText(this.buffer.toString('utf8', this.valueStart, end), context.maxDepth, true);
-    if (result instanceof ParseFailure) {
-      context.skip(result.code, result.message, position);
-      return;
-    }
-    batch.push({ event: result, position });
+    this.partial = [];
+    this.partialBytes = 0;
+  }
+
+  private valueText(start: number, end: number): string {
+    if (this.partial.length === 0) return this.buffer.toString('utf8', start, end);
+    return Buffer.concat([...this.partial, this.buffer.subarray(0, end)]).toString('utf8');
   }
 }

@@ -23,13 +23,14 @@ export interface ListInputsOptions {
 
 /** Orders paths by their UTF-16 code units, the same on every platform and locale. */
 function comparePaths(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
+  if (a === b) return 0;
+  return a < b ? -1 : 1;
 }
 
 /**
- * Expands paths into the list of files to read: a file stays as it is, `-` (standard
- * input) too, and a folder becomes every file under it, depth first with the entries of
- * each folder sorted by name, so the order is the same on every run and platform.
+ * Expands paths into the list of files to read. A file stays as it is, and so does `-`
+ * (standard input). A folder becomes every file under it, depth first, with the entries
+ * of each folder sorted by name, so the order is the same on every run and platform.
  * Paths keep the order given; no file is filtered out by name, because formats are
  * detected from the content when each file is opened.
  * Throws `InputNotFoundError` for a given path that does not exist.

@@ -8,7 +8,7 @@ import {
   readStreamChunks,
   reportReadErrors,
 } from './byte-source.ts';
-import { detectFormat, type InputFormat } from './detect-format.ts';
+import { detectFormat, isHeadConclusive, type InputFormat } from './detect-format.ts';
 import { readEvtxInput } from './evtx-dispatch.ts';
 import { readJsonLines } from './json-lines-reader.ts';
 import { readJsonStream } from './json-stream-reader.ts';
@@ -22,7 +22,8 @@ export const STDIN_PATH = '-';
  * Reads one input (a file path, or `-` for standard input) and yields its events in
  * batches, one per chunk read. The format is detected from the content: JSON lines, a
  * JSON array, one or more concatenated JSON objects, any of these gzip-compressed or in
- * UTF-16, or EVTX. Problems are reported through `options.onWarning` and never thrown.
+ * UTF-16, or EVTX. Problems in the input, including a file that cannot be read, are
+ * reported through `options.onWarning` instead of thrown.
  *
  * @example
  * for await (const batch of openInput('logs/security.jsonl.gz', { onWarning: console.warn })) {
@@ -36,23 +37,22 @@ export async function* openInput(path: string, options: ReadOptions = {}): Async
     : readFileChunks(path, context.chunkBytes);
   const source = new ByteSource(reportReadErrors(raw, context));
   try {
-    yield* readSource(source, path, options, context);
+    yield* readSource(source, path, context);
   } finally {
     await source.close();
   }
 }
 
-/** What can be read as raw bytes after gzip or UTF-16 decoding. */
+/** Decoding already applied to the bytes being read. */
 type Layer = 'plain' | 'gzip' | 'utf16';
 
 async function* readSource(
   source: ByteSource,
   path: string,
-  options: ReadOptions,
   context: ReadContext,
   layer: Layer = 'plain',
 ): AsyncGenerator<SourceEvent[]> {
-  const head = await source.head();
+  const head = await source.head(isHeadConclusive);
   const format: InputFormat = detectFormat(head);
   switch (format) {
     case 'empty':
@@ -66,11 +66,11 @@ async function* readSource(
       return;
     case 'gzip':
       if (layer !== 'plain') break;
-      yield* readSource(new ByteSource(gunzipChunks(source, context)), path, options, context, 'gzip');
+      yield* readSource(new ByteSource(gunzipChunks(source, context)), path, context, 'gzip');
       return;
     case 'utf16':
       if (layer === 'utf16') break;
-      yield* readSource(new ByteSource(decodeUtf16Chunks(source, head[0] === 0xfe)), path, options, context, 'utf16');
+      yield* readSource(new ByteSource(decodeUtf16Chunks(source, isBigEndian(head))), path, context, 'utf16');
       return;
     case 'evtx':
       if (layer !== 'plain' || path === STDIN_PATH) {
@@ -79,12 +79,17 @@ async function* readSource(
         return;
       }
       await source.close();
-      yield* readEvtxInput(path, options, context);
+      yield* readEvtxInput(path, context);
       return;
     case 'unknown':
       break;
   }
   context.warn('UNKNOWN_FORMAT', describeUnknown(head, layer), { offset: 0 });
+}
+
+/** Tells UTF-16BE from UTF-16LE by the byte order mark, or else by which byte of the first character is zero. */
+function isBigEndian(head: Buffer): boolean {
+  return head[0] === 0xfe || head[0] === 0x00;
 }
 
 function describeUnknown(head: Buffer, layer: Layer): string {

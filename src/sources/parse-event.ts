@@ -3,7 +3,7 @@
 import { parse as parseLossless } from 'lossless-json';
 import type { EventObject, SourceWarningCode } from './types.ts';
 
-/** Why a piece of text did not become an event. */
+/** Reason a piece of text did not become an event. */
 export class ParseFailure {
   readonly code: SourceWarningCode;
   readonly message: string;
@@ -14,12 +14,6 @@ export class ParseFailure {
   }
 }
 
-/**
- * A number of 16 or more digits right after `:`, `[` or `,`: the only place an integer
- * beyond Number.MAX_SAFE_INTEGER (16 digits) can sit. A string holding such text is a
- * harmless false positive that only takes the slower exact parse.
- */
-const LONG_NUMBER = /[:[,]\s*-?\d{16}/;
 const INTEGER = /^-?\d+$/;
 
 /** Parses a JSON number: integers beyond the safe range become `bigint`, the rest `number`. */
@@ -41,16 +35,40 @@ export function parseJsonExact(text: string): unknown {
   return parseLossless(text, null, { parseNumber: parseExactNumber, onDuplicateKey: keepLastDuplicate });
 }
 
-/** Returns true when `value` holds objects or arrays nested deeper than `maxDepth` levels. */
-export function nestsDeeperThan(value: unknown, maxDepth: number): boolean {
-  if (typeof value !== 'object' || value === null) return false;
-  if (maxDepth === 0) return true;
-  if (Array.isArray(value)) {
-    for (const item of value) if (nestsDeeperThan(item, maxDepth - 1)) return true;
+/** Outcome of `inspectParsed`. */
+export type ParsedShape = 'plain' | 'unsafe-number' | 'too-deep';
+
+/**
+ * Walks a value from JSON.parse once and reports whether it nests deeper than `maxDepth`
+ * levels (the value itself is level 1), or else whether it contains a number beyond
+ * Number.MAX_SAFE_INTEGER. Every integer literal beyond that range parses to such a number,
+ * so `unsafe-number` is exactly when JSON.parse may have lost digits.
+ */
+export function inspectParsed(value: object, maxDepth: number): ParsedShape {
+  unsafeNumberSeen = false;
+  if (nestsTooDeep(value, maxDepth - 1)) return 'too-deep';
+  return unsafeNumberSeen ? 'unsafe-number' : 'plain';
+}
+
+let unsafeNumberSeen = false;
+
+/** Checks the children of `container`, which may nest `levelsLeft` more levels; notes unsafe numbers on the way. */
+function nestsTooDeep(container: object, levelsLeft: number): boolean {
+  if (Array.isArray(container)) {
+    for (let i = 0; i < container.length; i++) if (childTooDeep(container[i], levelsLeft)) return true;
     return false;
   }
-  for (const key in value) {
-    if (nestsDeeperThan((value as Record<string, unknown>)[key], maxDepth - 1)) return true;
+  for (const key in container) if (childTooDeep((container as Record<string, unknown>)[key], levelsLeft)) return true;
+  return false;
+}
+
+function childTooDeep(child: unknown, levelsLeft: number): boolean {
+  if (typeof child === 'object') {
+    if (child === null) return false;
+    return levelsLeft === 0 || nestsTooDeep(child, levelsLeft - 1);
+  }
+  if (typeof child === 'number' && (child > Number.MAX_SAFE_INTEGER || child < -Number.MAX_SAFE_INTEGER)) {
+    unsafeNumberSeen = true;
   }
   return false;
 }
@@ -75,9 +93,8 @@ export function describeJsonValue(value: unknown): string {
 /**
  * Parses the text of one event. Returns the event object, or a failure when the text
  * is not valid JSON, is not an object, or nests deeper than `maxDepth`.
- * `depthChecked` skips the nesting check when the caller already counted brackets.
  */
-export function parseEventText(text: string, maxDepth: number, depthChecked: boolean): EventObject | ParseFailure {
+export function parseEventText(text: string, maxDepth: number): EventObject | ParseFailure {
   let value: unknown;
   try {
     value = JSON.parse(text);
@@ -87,9 +104,12 @@ export function parseEventText(text: string, maxDepth: number, depthChecked: boo
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     return new ParseFailure('NOT_AN_OBJECT', `expected a JSON object, found ${describeJsonValue(value)}`);
   }
-  if (!depthChecked && nestsDeeperThan(value, maxDepth)) {
-    return new ParseFailure('NESTING_TOO_DEEP', `event nests deeper than ${maxDepth} levels`);
+  switch (inspectParsed(value, maxDepth)) {
+    case 'plain':
+      return value as EventObject;
+    case 'unsafe-number':
+      return parseJsonExact(text) as EventObject;
+    case 'too-deep':
+      return new ParseFailure('NESTING_TOO_DEEP', `event nests deeper than ${maxDepth} levels`);
   }
-  if (LONG_NUMBER.test(text)) value = parseJsonExact(text);
-  return value as EventObject;
 }

@@ -1,6 +1,6 @@
 // Options shared by the readers, and the per-input context built from them.
 
-import type { EventPosition, SourceWarningCode, WarningSink } from './types.ts';
+import type { EventPosition, SourceWarning, SourceWarningCode, WarningSink } from './types.ts';
 
 /** Running totals for one or more inputs; the readers add to them as they go. */
 export interface ReadStats {
@@ -53,15 +53,20 @@ export interface ReadContext {
   skip(code: SourceWarningCode, message: string, position: Omit<EventPosition, 'file'>): void;
   /** Reports a problem that skipped nothing by itself. */
   warn(code: SourceWarningCode, message: string, position: Omit<EventPosition, 'file'>): void;
+  /** Passes on a warning made by another reader (the EVTX reader), counting it as a warning only. */
+  report(warning: SourceWarning): void;
 }
 
 /** Builds the context for reading `file` with `options`, filling in defaults. */
 export function createReadContext(file: string, options: ReadOptions): ReadContext {
   const stats = options.stats ?? createReadStats();
   const onWarning = options.onWarning;
-  const warn = (code: SourceWarningCode, message: string, position: Omit<EventPosition, 'file'>): void => {
+  const report = (warning: SourceWarning): void => {
     stats.warnings++;
-    onWarning?.({ code, message, position: { file, ...position } });
+    onWarning?.(warning);
+  };
+  const warn = (code: SourceWarningCode, message: string, position: Omit<EventPosition, 'file'>): void => {
+    report({ code, message, position: { file, ...position } });
   };
   return {
     file,
@@ -71,6 +76,7 @@ export function createReadContext(file: string, options: ReadOptions): ReadConte
     stats,
     cutShort: false,
     warn,
+    report,
     skip(code, message, position) {
       stats.skipped++;
       warn(code, message, position);

@@ -39,7 +39,8 @@ export type SourceWarningCode =
   | 'EVTX_CHUNK_CHECKSUM'
   | 'EVTX_RECORD'
   | 'EVTX_TEMPLATE'
-  | 'EVTX_TRUNCATED';
+  | 'EVTX_TRUNCATED'
+  | 'EVTX_STRING';
 
 /** A problem in the input that was reported and skipped; reading went on after it. */
 export interface SourceWarning {

@@ -18,7 +18,7 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
-/** The named data of an event in the separate-attributes shape: EventData keys, or the keys of UserData's element. */
+/** Returns the named data of an event in the separate-attributes shape: EventData keys, or the keys of UserData's element. */
 function namedData(event: Event): Record<string, unknown> {
   const root = event.Event as Record<string, unknown>;
   const named: Record<string, unknown> = {};

@@ -87,7 +87,7 @@ export const SECURITY_1102 = {
   },
 };
 
-/** A classic provider event: EventID carries Qualifiers, EventData holds an unnamed Data list and Binary. */
+/** A classic provider event: EventID carries Qualifiers, EventData contains an unnamed Data list and Binary. */
 export const SYSTEM_7036 = {
   Event_attributes: NS,
   Event: {

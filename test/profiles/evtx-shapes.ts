@@ -52,9 +52,9 @@ function winlogPairs(data: Record<string, Json>): Record<string, string> {
 }
 
 /**
- * Converts the separate-attributes shape into the shape Winlogbeat ships (`winlog.*`), following its
- * documented rules: every EventData value becomes a string, empty values are dropped, CRLF becomes LF,
- * `event_id` is a string, UserData's single element is flattened with its name in `xml_name`.
+ * Converts the separate-attributes shape into the shape Winlogbeat ships (`winlog.*`).
+ * As Winlogbeat does, every EventData value becomes a string, empty values are dropped and CRLF becomes LF.
+ * `event_id` is a string, and UserData's single element is flattened with its name in `xml_name`.
  */
 export function toWinlogbeatShape(event: Record<string, Json>): Record<string, Json> {
   const root = event.Event as Record<string, Json>;

@@ -29,7 +29,7 @@ function describeLogsource(source: Logsource): string {
     .join(', ');
 }
 
-/** Every distinct logsource of the Windows rule folders, with the number of rules using it. */
+/** Collects every distinct logsource of the Windows rule folders, with the number of rules using it. */
 function windowsRuleLogsources(): Map<string, { source: Logsource; rules: number }> {
   const found = new Map<string, { source: Logsource; rules: number }>();
   const root = corpusPath('sigma');
@@ -117,7 +117,7 @@ describe('SigmaHQ regression events meet their rule logsource', () => {
   });
 });
 
-/** The inverse of toAttributesShape, enough for the System block the Winlogbeat converter reads. */
+/** Inverts toAttributesShape, enough for the System block the Winlogbeat converter reads. */
 function fromAttributesShape(value: unknown): Record<string, unknown> {
   const convert = (item: unknown): unknown => {
     if (Array.isArray(item)) return item.map(convert);

@@ -1,5 +1,6 @@
 // Compiles the patterns of a detection item into one test of an event value.
-import { cidrContains, compileRegex, parseIp, type StringPattern, type ValuePattern } from '../../sigma/index.ts';
+import { cidrContains, parseIp, type StringPattern, type ValuePattern } from '../../sigma/index.ts';
+import { compileRegexTester } from '../regex-match.ts';
 import { compareNumbers, matchesByKind, timePart } from '../comparisons.ts';
 import { valueDate, valueNumber, valueText } from '../event-values.ts';
 import type { FieldAccessor } from '../profile.ts';
@@ -49,10 +50,10 @@ function stringTests(patterns: readonly StringPattern[]): ElementTest[] {
 function elementTest(pattern: Exclude<ValuePattern, StringPattern>, resolve: (field: string) => FieldAccessor): ElementTest {
   switch (pattern.kind) {
     case 'Regex': {
-      const regex = compileRegex(pattern);
+      const regex = compileRegexTester(pattern);
       return (element) => {
         const text = valueText(element);
-        return text !== undefined && regex.test(text);
+        return text !== undefined && regex(text);
       };
     }
     case 'Cidr':

@@ -1,6 +1,7 @@
 // The reference semantics of one value pattern against one event value. Written for
 // clarity, not speed: the compiled matcher must agree with it on every input.
-import { cidrContains, compileRegex, parseIp, type StringPart, type ValuePattern } from '../../sigma/index.ts';
+import { cidrContains, parseIp, type StringPart, type ValuePattern } from '../../sigma/index.ts';
+import { compileRegexTester, type RegexTester } from '../regex-match.ts';
 import { compareNumbers, matchesByKind, timePart } from '../comparisons.ts';
 import { someElement, valueDate, valueNumber, valueText } from '../event-values.ts';
 
@@ -8,6 +9,7 @@ import { someElement, valueDate, valueNumber, valueText } from '../event-values.
 export type FieldLookup = (field: string) => unknown;
 
 const regexCache = new WeakMap<object, RegExp>();
+const regexTesters = new WeakMap<object, RegexTester>();
 
 function cachedRegex(key: object, build: () => RegExp): RegExp {
   let regex = regexCache.get(key);
@@ -56,10 +58,15 @@ export function referencePatternMatches(pattern: ValuePattern, value: unknown, l
         return text !== undefined && matchesSigmaString(pattern.parts, pattern.cased, text);
       });
     case 'Regex': {
-      const regex = cachedRegex(pattern, () => compileRegex(pattern));
+      let tester = regexTesters.get(pattern);
+      if (!tester) {
+        tester = compileRegexTester(pattern);
+        regexTesters.set(pattern, tester);
+      }
+      const test = tester;
       return someElement(value, (element) => {
         const text = valueText(element);
-        return text !== undefined && regex.test(text);
+        return text !== undefined && test(text);
       });
     }
     case 'Cidr':

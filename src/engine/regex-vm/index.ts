@@ -1,0 +1,2 @@
+export { LinearRegex } from './program.ts';
+export { RegexUnsupportedError } from './parse.ts';

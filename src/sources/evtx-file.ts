@@ -1,0 +1,116 @@
+// Reads an EVTX file from disk chunk by chunk through the browser-safe decoder in ./evtx/.
+// Memory stays at one read buffer of 16 chunks (1 MiB) plus the events of one chunk.
+import { open } from 'node:fs/promises';
+import type { FileHandle } from 'node:fs/promises';
+import { CHUNK_SIZE, FILE_HEADER_SIZE, decodeChunk, decodeChunkXml, isEmptyChunk, isEvtx, parseFileHeader } from './evtx/index.ts';
+import type { DecodeChunkOptions, EvtxRecord, EvtxStats, JsonShape } from './evtx/index.ts';
+import type { SourceEvent, SourceWarningCode, WarningSink } from './types.ts';
+
+export interface ReadEvtxOptions {
+  onWarning: WarningSink;
+  /** JSON layout of attributes (default 'attributes', the evtx crate's default). */
+  shape?: JsonShape;
+  /** See DecodeChunkOptions.verifyChecksums (default true). */
+  verifyChecksums?: boolean;
+  /** Counts of chunks and records, read and skipped; the reader adds to them. */
+  stats?: EvtxStats;
+}
+
+/**
+ * Yields the events of an EVTX file, one batch per chunk, in file order. Problems in the file
+ * are reported through `onWarning`; only a file that cannot be opened or read throws.
+ *
+ * @example
+ * for await (const batch of readEvtxFile('Security.evtx', { onWarning: (w) => console.error(w.message) })) {
+ *   for (const { event, position } of batch) console.log(position.record, event);
+ * }
+ */
+export async function* readEvtxFile(path: string, options: ReadEvtxOptions): AsyncGenerator<SourceEvent[]> {
+  const shape = options.shape ?? 'attributes';
+  for await (const records of readChunks(path, options, (chunk, chunkOptions) => decodeChunk(chunk, { ...chunkOptions, shape }))) {
+    yield records.map((record) => ({
+      event: record.event,
+      position: { file: path, record: record.recordId, chunk: record.chunk, offset: record.offset },
+    }));
+  }
+}
+
+/** Yields the records of an EVTX file as XML text (see XmlRenderer), one batch per chunk. */
+export function readEvtxFileXml(path: string, options: ReadEvtxOptions): AsyncGenerator<EvtxRecord<string>[]> {
+  return readChunks(path, options, decodeChunkXml);
+}
+
+/** Chunks read at once: fewer, larger reads cost less than one read per 64 KiB chunk. */
+const CHUNKS_PER_READ = 16;
+
+type ChunkDecoder<T> = (chunk: Uint8Array, options: DecodeChunkOptions) => EvtxRecord<T>[];
+
+async function* readChunks<T>(path: string, options: ReadEvtxOptions, decode: ChunkDecoder<T>): AsyncGenerator<EvtxRecord<T>[]> {
+  const handle = await open(path, 'r');
+  try {
+    yield* readOpenFile(handle, path, options, decode);
+  } finally {
+    await handle.close();
+  }
+}
+
+async function* readOpenFile<T>(handle: FileHandle, path: string, options: ReadEvtxOptions, decode: ChunkDecoder<T>): AsyncGenerator<EvtxRecord<T>[]> {
+  const warn = (code: SourceWarningCode, message: string, offset: number, chunk?: number): void =>
+    options.onWarning({ code, message, position: { file: path, offset, ...(chunk === undefined ? {} : { chunk }) } });
+  // Most logs are small, so the buffer is only as large as the file needs.
+  const fileSize = (await handle.stat()).size;
+  const chunkCount = Math.max(1, Math.ceil((fileSize - FILE_HEADER_SIZE) / CHUNK_SIZE));
+  const buffer = new Uint8Array(CHUNK_SIZE * Math.min(CHUNKS_PER_READ, chunkCount));
+  const headerSize = await readFully(handle, buffer.subarray(0, FILE_HEADER_SIZE), 0);
+  if (!isEvtx(buffer.subarray(0, headerSize))) {
+    warn('EVTX_FILE_HEADER', 'not an EVTX file: signature ElfFile missing', 0);
+    return;
+  }
+  if (headerSize < FILE_HEADER_SIZE) {
+    warn('EVTX_TRUNCATED', `file ends inside its ${FILE_HEADER_SIZE}-byte header, after ${headerSize} bytes`, headerSize);
+    return;
+  }
+  const header = parseFileHeader(buffer.subarray(0, FILE_HEADER_SIZE));
+  if (!header.checksumValid) warn('EVTX_FILE_HEADER', 'file header checksum does not match; chunks are read anyway', 124);
+
+  for (let firstChunk = 0; ; firstChunk += CHUNKS_PER_READ) {
+    const blockSize = await readFully(handle, buffer, FILE_HEADER_SIZE + firstChunk * CHUNK_SIZE);
+    for (let at = 0; at < blockSize; at += CHUNK_SIZE) {
+      const chunkIndex = firstChunk + at / CHUNK_SIZE;
+      const fileOffset = FILE_HEADER_SIZE + chunkIndex * CHUNK_SIZE;
+      const chunk = buffer.subarray(at, Math.min(at + CHUNK_SIZE, blockSize));
+      if (isEmptyChunk(chunk)) {
+        // Unused chunks are zero-filled; one the header counts as used was wiped.
+        if (chunkIndex < header.chunkCount) {
+          warn('EVTX_CHUNK_HEADER', `chunk ${chunkIndex} skipped: all bytes are zero`, fileOffset, chunkIndex);
+          if (options.stats) {
+            options.stats.chunks++;
+            options.stats.skippedChunks++;
+          }
+        }
+        continue;
+      }
+      const records = decode(chunk, {
+        chunkIndex,
+        fileOffset,
+        file: path,
+        onWarning: options.onWarning,
+        verifyChecksums: options.verifyChecksums ?? true,
+        ...(options.stats ? { stats: options.stats } : {}),
+      });
+      if (records.length > 0) yield records;
+    }
+    if (blockSize < buffer.length) return;
+  }
+}
+
+/** Reads until `target` is full or the file ends; returns the number of bytes read. */
+async function readFully(handle: FileHandle, target: Uint8Array, position: number): Promise<number> {
+  let filled = 0;
+  while (filled < target.length) {
+    const { bytesRead } = await handle.read(target, filled, target.length - filled, position + filled);
+    if (bytesRead === 0) break;
+    filled += bytesRead;
+  }
+  return filled;
+}

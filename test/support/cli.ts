@@ -1,0 +1,37 @@
+// Runs the sigil CLI from source as a separate process, as a user would.
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { REPO } from './corpus.ts';
+
+export interface CliResult {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+/** Runs `sigil ARGS` with the repository as working folder. */
+export function runSigil(args: readonly string[], options: { input?: string } = {}): CliResult {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', join(REPO, 'src/cli/main.ts'), ...args], {
+    cwd: REPO,
+    encoding: 'utf8',
+    input: options.input ?? '',
+    env: { ...process.env, NO_COLOR: '1' },
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** A new temporary folder. */
+export function tempFolder(prefix = 'sigil-test-'): string {
+  return mkdtempSync(join(tmpdir(), prefix));
+}
+
+/** Parses JSON lines output. */
+export function jsonLines(text: string): Array<Record<string, any>> {
+  return text
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => JSON.parse(line) as Record<string, any>);
+}
