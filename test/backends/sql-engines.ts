@@ -73,6 +73,8 @@ export async function openClickhouse(events: readonly CorpusEvent[]): Promise<Sq
   const session = new Session(join(folder, 'db'));
   // Rules with thousands of values (hash lists) are longer than the default 256 KiB query limit.
   session.query('SET max_query_size = 100000000');
+  session.query('SET max_ast_elements = 10000000');
+  session.query('SET max_expanded_ast_elements = 10000000');
   session.query('CREATE TABLE events (id UInt32, event String) ENGINE = MergeTree ORDER BY id');
   session.query(`INSERT INTO events SELECT id, event FROM file('${file}', 'JSONEachRow', 'id UInt32, event String')`);
   return {
