@@ -1,5 +1,7 @@
 // Measures openInput on generated Sysmon-like events against the floor of splitting lines and
-// calling JSON.parse. Each run is a fresh child process; the median of the runs is printed.
+// calling JSON.parse. Each run is a fresh child process, and the modes take turns. The table
+// gives the median wall time and the median CPU time of the runs. CPU time is the steadier
+// figure when other processes share the machine.
 //
 //   node --import tsx bench/json-floor.ts [--mb 200] [--runs 3] [--modes floor,jsonl,array,gzip] [--dir DIR]
 //

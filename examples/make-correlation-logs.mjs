@@ -1,6 +1,7 @@
 // Writes the example Security logs for the correlation rules in examples/rules/correlation/.
 // The events are made up: hosts and users are fictional, and the addresses come from the
-// documentation ranges of RFC 5737. They use the flattened EVTX JSON shape with `_attributes` keys. The log is split at 09:00:30 into an archive file with the older events
+// documentation ranges of RFC 5737. They use the flattened EVTX JSON shape with `_attributes` keys.
+// The log is split at 09:00:30 into an archive file with the older events
 // and a current file with the newer ones, so that giving the files in either order shows that
 // results do not depend on input order.
 //

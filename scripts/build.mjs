@@ -19,3 +19,7 @@ await build({
   sourcemap: true,
   logLevel: 'warning',
 });
+
+// The explorer page: Vite builds src/explorer/page into dist/explorer/, where `sigil explore` finds it.
+const { build: buildPage } = await import('vite');
+await buildPage({ configFile: 'src/explorer/vite.config.ts', logLevel: 'warn' });

@@ -5,11 +5,12 @@ import { register as registerConvert } from './convert.ts';
 import { register as registerDump } from './dump.ts';
 import { register as registerExplain } from './explain.ts';
 import { register as registerHunt } from './hunt.ts';
+import { register as registerExplore } from './explore.ts';
 import { register as registerLoadSql } from './load-sql.ts';
 
 type Register = (program: Command) => void;
 
-const commands: Register[] = [registerHunt, registerCheck, registerExplain, registerDump, registerConvert, registerLoadSql];
+const commands: Register[] = [registerHunt, registerCheck, registerExplain, registerDump, registerConvert, registerLoadSql, registerExplore];
 
 /** Adds every subcommand to the program. */
 export function registerCommands(program: Command): void {

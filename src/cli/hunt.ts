@@ -1,14 +1,16 @@
 // `sigil hunt`: run Sigma rules over log files and print every detection.
 import { Command, Option } from 'commander';
-import { CorrelationStage, Hunter, selectRules } from '../hunt/index.ts';
+import { availableParallelism } from 'node:os';
+import { CorrelationStage, Hunter, huntInParallel, selectRules } from '../hunt/index.ts';
 import { getProfile } from '../profiles/index.ts';
-import { createFormatter, HuntSummary, OUTPUT_FORMATS, type OutputFormat } from '../output/index.ts';
-import { formatDiagnostic, RULE_LEVELS, RULE_STATUSES, type RuleLevel, type RuleStatus } from '../sigma/index.ts';
+import { createFormatter, HuntSummary, OUTPUT_FORMATS, type OutputFormat, type RuleDetection } from '../output/index.ts';
+import { formatDiagnostic, RULE_LEVELS, RULE_STATUSES, type RuleLevel, type RuleStatus, type SigmaRule } from '../sigma/index.ts';
 import { InputNotFoundError, listInputs, STDIN_PATH, type SourceWarning } from '../sources/index.ts';
 import { CliError, EXIT_DETECTIONS, EXIT_OK, EXIT_USAGE } from './exit-codes.ts';
 import { OutputSink } from './output-sink.ts';
 import { resolveProfileOption } from './profile-option.ts';
 import { Progress } from './progress.ts';
+import { ruleCacheFolder } from './rule-cache.ts';
 import { loadPlaceholders, loadRuleFiles } from './rule-files.ts';
 
 interface HuntOptions {
@@ -26,9 +28,18 @@ interface HuntOptions {
   maxGroups?: string;
   summary: boolean;
   quiet: boolean;
+  cache: boolean;
+  threads?: number;
+  profileRules: boolean;
 }
 
 const collect = (value: string, previous: string[]): string[] => [...previous, value];
+
+function parseThreads(value: string): number {
+  const threads = Number(value);
+  if (!Number.isInteger(threads) || threads < 1) throw new CliError(`invalid --threads '${value}': give a whole number of at least 1`, EXIT_USAGE);
+  return threads;
+}
 
 /** Registers `sigil hunt`. */
 export function register(program: Command): void {
@@ -50,6 +61,9 @@ export function register(program: Command): void {
     .option('--fail-on-detection', `exit with code ${EXIT_DETECTIONS} when any rule fired`, false)
     .option('--no-summary', 'do not print the summary on standard error')
     .option('-q, --quiet', 'print no warnings, only detections and errors', false)
+    .option('--threads <n>', 'worker threads, each hunting whole files (default: the number of cores)', parseThreads)
+    .option('--profile-rules', 'time every rule and print the slowest ones on standard error (one thread)', false)
+    .option('--no-cache', `parse every rule file again instead of reading the parsed-rule cache in ${ruleCacheFolder()}`)
     .action(async (paths: string[], options: HuntOptions) => {
       process.exitCode = await runHunt(paths, options);
     });
@@ -68,7 +82,7 @@ async function runHunt(paths: string[], options: HuntOptions): Promise<number> {
 
   const profile = await resolveProfileOption(options.profile);
   const placeholders = options.placeholders ? await loadPlaceholders(options.placeholders) : undefined;
-  const { collection } = await loadRuleFiles([...options.rules, ...options.filter], placeholders ? { placeholders } : {});
+  const { collection } = await loadRuleFiles([...options.rules, ...options.filter], { ...(placeholders ? { placeholders } : {}), cache: options.cache });
   for (const diagnostic of collection.diagnostics) {
     if (diagnostic.severity === 'error') log(`warning: rule skipped: ${formatDiagnostic(diagnostic)}`);
   }
@@ -99,31 +113,9 @@ async function runHunt(paths: string[], options: HuntOptions): Promise<number> {
   if (!Number.isInteger(maxGroups) || maxGroups < 1) throw new CliError(`--max-groups must be a positive whole number, not '${options.maxGroups}'`, EXIT_USAGE);
   // Correlations see the detections of every rule they reference, even rules left out by the selection options.
   const correlationStage = new CorrelationStage(collection, (detection) => profile ?? getProfile(detection.profile)!, { maxGroups });
-  const huntedRules = [...new Set([...rules, ...collection.rules.filter((rule) => collection.correlations.length > 0 && !rules.includes(rule))])];
   const selected = new Set(rules);
+  const huntedRules = [...rules, ...correlationStage.referencedRules.filter((rule) => !selected.has(rule))];
   let lastProfile: string | undefined;
-  const hunter = new Hunter({
-    rules: huntedRules,
-    filters: collection.filters,
-    ...(profile ? { profile } : {}),
-    onDetection: (detection) => {
-      correlationStage.accept(detection);
-      if (!selected.has(detection.rule) || correlationStage.suppresses(detection.rule)) return;
-      summary.addDetection(detection.rule);
-      sink.write(formatter.format(detection));
-    },
-    onProfile: (file, chosen) => {
-      // Said for the first input and whenever the profile changes, not for every file.
-      if (!profile && chosen.name !== lastProfile) log(`${file}: events look like ${chosen.name} events; using the ${chosen.name} profile`);
-      lastProfile = chosen.name;
-    },
-    onRuleError: (error, chosen) => log(`warning: rule '${error.rule.title}' (${error.rule.origin.file}) cannot run with profile ${chosen.name}: ${error.message}`),
-    afterBatch: async () => {
-      progress.update(`${summary.files}/${inputs.length} files, ${summary.events} events, ${summary.detections} detections`);
-      await sink.flushIfLarge();
-    },
-  });
-
   const onWarning = (warning: SourceWarning): void => {
     summary.addSkipped(warning.code);
     const where = [warning.position.line && `line ${warning.position.line}`, warning.position.record && `record ${warning.position.record}`, warning.position.chunk !== undefined && `chunk ${warning.position.chunk}`, warning.position.offset !== undefined && `offset ${warning.position.offset}`]
@@ -132,12 +124,60 @@ async function runHunt(paths: string[], options: HuntOptions): Promise<number> {
     progress.clear();
     log(`warning: ${warning.position.file}${where ? ` (${where})` : ''}: ${warning.code} ${warning.message}`);
   };
+  const onDetection = (detection: RuleDetection): void => {
+    correlationStage.accept(detection);
+    if (!selected.has(detection.rule) || correlationStage.suppresses(detection.rule)) return;
+    summary.addDetection(detection.rule);
+    sink.write(formatter.format(detection));
+  };
+  const onProfile = (file: string, chosen: string): void => {
+    // Said for the first input and whenever the profile changes, not for every file.
+    if (!profile && chosen !== lastProfile) log(`${file}: events look like ${chosen} events; using the ${chosen} profile`);
+    lastProfile = chosen;
+  };
+  const onRuleError = (rule: SigmaRule, message: string, chosen: string): void => log(`warning: rule '${rule.title}' (${rule.origin.file}) cannot run with profile ${chosen}: ${message}`);
+  const showProgress = async (): Promise<void> => {
+    progress.update(`${summary.files}/${inputs.length} files, ${summary.events} events, ${summary.detections} detections`);
+    await sink.flushIfLarge();
+  };
 
-  for (const input of inputs) {
-    summary.events += await hunter.huntInput(input, { onWarning });
-    summary.files++;
+  const threads = options.profileRules ? 1 : Math.min(options.threads ?? availableParallelism(), inputs.length);
+  if (threads > 1) {
+    const eventsByProfile = await huntInParallel(inputs, {
+      rules: huntedRules,
+      filters: collection.filters,
+      ...(options.profile !== undefined && options.profile !== 'auto' ? { profile: options.profile } : {}),
+      threads,
+      workerUrl: new URL(import.meta.url.endsWith('.ts') ? './worker.ts' : './worker.js', import.meta.url),
+      onDetection,
+      onWarning,
+      onProfile,
+      onRuleError,
+      onFileDone: async (_path, events) => {
+        summary.events += events;
+        summary.files++;
+        await showProgress();
+      },
+    });
+    for (const [name, count] of eventsByProfile) summary.profiles.set(name, count);
+  } else {
+    const hunter = new Hunter({
+      rules: huntedRules,
+      filters: collection.filters,
+      ...(profile ? { profile } : {}),
+      profileRules: options.profileRules,
+      onDetection,
+      onProfile: (file, chosen) => onProfile(file, chosen.name),
+      onRuleError: (error, chosen) => onRuleError(error.rule, error.message, chosen.name),
+      afterBatch: showProgress,
+    });
+    for (const input of inputs) {
+      summary.events += await hunter.huntInput(input, { onWarning });
+      summary.files++;
+    }
+    for (const [name, count] of hunter.eventsByProfile) summary.profiles.set(name, count);
+    if (options.profileRules) printRuleProfile(hunter);
   }
-  for (const [name, count] of hunter.eventsByProfile) summary.profiles.set(name, count);
 
   const correlated = correlationStage.finish();
   for (const warning of correlated.warnings) {
@@ -155,4 +195,17 @@ async function runHunt(paths: string[], options: HuntOptions): Promise<number> {
   progress.clear();
   if (options.summary) process.stderr.write(summary.format(color));
   return options.failOnDetection && summary.detections > 0 ? EXIT_DETECTIONS : EXIT_OK;
+}
+
+/** Prints the rules that took the most time, slowest first. */
+function printRuleProfile(hunter: Hunter): void {
+  for (const ruleSet of hunter.ruleSets()) {
+    const costs = ruleSet.ruleProfile();
+    const { events, tried, skipped } = ruleSet.stats;
+    process.stderr.write(`\nprofile ${ruleSet.profile.name}: ${events} events, ${tried} rule tries, ${skipped} skipped by the literal prefilter\n`);
+    process.stderr.write(`${'ms'.padStart(9)} ${'tries'.padStart(9)} ${'matches'.padStart(8)}  rule\n`);
+    for (const cost of costs.slice(0, 25)) {
+      process.stderr.write(`${cost.milliseconds.toFixed(1).padStart(9)} ${String(cost.tries).padStart(9)} ${String(cost.matches).padStart(8)}  ${cost.rule.rule.title} (${cost.rule.rule.origin.file})\n`);
+    }
+  }
 }

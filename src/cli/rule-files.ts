@@ -4,6 +4,12 @@ import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { mergeCollections, parseSigmaText, type LoadOptions, type PlaceholderValues, type RuleCollection } from '../sigma/index.ts';
 import { CliError } from './exit-codes.ts';
+import { RuleCache } from './rule-cache.ts';
+
+/** Load options, and whether to use the parsed-rule cache (`RuleCache`). */
+export interface RuleFileOptions extends LoadOptions {
+  cache?: boolean;
+}
 
 const RULE_FILE = /\.ya?ml$/i;
 
@@ -31,13 +37,26 @@ async function walk(folder: string): Promise<string[]> {
   return files;
 }
 
-/** Loads every rule file under the paths. Unreadable files become FILE_READ diagnostics. */
-export async function loadRuleFiles(paths: readonly string[], options: LoadOptions = {}): Promise<{ collection: RuleCollection; files: number }> {
+/**
+ * Loads every rule file under the paths. Unreadable files become FILE_READ diagnostics.
+ * With `cache`, parsed files are remembered between runs (see RuleCache).
+ */
+export async function loadRuleFiles(paths: readonly string[], options: RuleFileOptions = {}): Promise<{ collection: RuleCollection; files: number }> {
+  const { cache: useCache, ...loadOptions } = options;
   const files = await listRuleFiles(paths);
+  const cache = useCache ? await RuleCache.open(JSON.stringify(loadOptions)) : undefined;
   const collections: RuleCollection[] = [];
   for (const file of files) {
     try {
-      collections.push(parseSigmaText(await readFile(file, 'utf8'), file, options));
+      const cached = await cache?.get(file);
+      if (cached) {
+        collections.push(cached);
+        continue;
+      }
+      const info = await stat(file);
+      const collection = parseSigmaText(await readFile(file, 'utf8'), file, loadOptions);
+      cache?.set(file, info, collection);
+      collections.push(collection);
     } catch (error) {
       collections.push({
         rules: [],
@@ -47,6 +66,7 @@ export async function loadRuleFiles(paths: readonly string[], options: LoadOptio
       });
     }
   }
+  await cache?.save();
   return { collection: mergeCollections(collections), files: files.length };
 }
 

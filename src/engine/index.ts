@@ -1,5 +1,5 @@
 // Compiling rules into matchers, matching events, and explaining results.
-export { RuleSet, type RuleSetOptions, type RuleCompileError } from './rule-set.ts';
+export { RuleSet, type RuleSetOptions, type RuleCompileError, type RuleCost, type MatchStats } from './rule-set.ts';
 export type { CompiledRule } from './compile/rule.ts';
 export { MatchContext } from './match-context.ts';
 export { evaluateRule, explainRule } from './reference/evaluate.ts';

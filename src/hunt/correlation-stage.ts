@@ -2,7 +2,7 @@
 import { createCorrelationEngine, type CorrelationDetection, type CorrelationEngine, type CorrelationWarning } from '../correlate/index.ts';
 import { valueDate, type EngineProfile } from '../engine/index.ts';
 import type { CorrelationAlert, RuleDetection } from '../output/index.ts';
-import type { RuleCollection, RuleMetadata } from '../sigma/index.ts';
+import type { RuleCollection, RuleMetadata, SigmaRule } from '../sigma/index.ts';
 
 export interface CorrelationStageOptions {
   /** Maximum open groups per correlation (a warning is given when it is reached). */
@@ -25,6 +25,11 @@ export class CorrelationStage {
   constructor(collection: Pick<RuleCollection, 'rules' | 'correlations'>, profileOf: (detection: RuleDetection) => EngineProfile, options: CorrelationStageOptions = {}) {
     this.engine = collection.correlations.length > 0 ? createCorrelationEngine(collection, options.maxGroups ? { maxGroups: options.maxGroups } : {}) : undefined;
     this.profileOf = profileOf;
+  }
+
+  /** Detection rules that correlations reference; the hunt must run them even when the rule selection leaves them out. */
+  get referencedRules(): readonly SigmaRule[] {
+    return this.engine?.referencedRules ?? [];
   }
 
   /** True when the rule is only a building block of correlations and must not alert on its own. */

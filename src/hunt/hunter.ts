@@ -18,6 +18,8 @@ export interface HunterOptions {
   onRuleError?: (error: RuleCompileError, profile: Profile) => void;
   /** Awaited after each batch of events, so a slow output can hold the reading back. */
   afterBatch?: () => Promise<void> | void;
+  /** Time each rule (see RuleSet.ruleProfile). */
+  profileRules?: boolean;
 }
 
 interface ProfileState {
@@ -41,12 +43,17 @@ export class Hunter {
   stateFor(profile: Profile): ProfileState {
     let state = this.states.get(profile);
     if (!state) {
-      const ruleSet = new RuleSet(this.options.rules, profile, { filters: this.options.filters ?? [] });
+      const ruleSet = new RuleSet(this.options.rules, profile, { filters: this.options.filters ?? [], profileRules: this.options.profileRules === true });
       for (const error of ruleSet.errors) this.options.onRuleError?.(error, profile);
       state = { ruleSet, builder: new DetectionBuilder(profile), events: 0 };
       this.states.set(profile, state);
     }
     return state;
+  }
+
+  /** The rule sets compiled so far, one per profile. */
+  ruleSets(): RuleSet[] {
+    return [...this.states.values()].map((state) => state.ruleSet);
   }
 
   /** Matches one event and reports its detections. Returns the profile used. */

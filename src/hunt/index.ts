@@ -1,4 +1,5 @@
 // The hunt pipeline, as a library: inputs, profiles, rule sets, detections.
 export { Hunter, type HunterOptions } from './hunter.ts';
 export { selectRules, type RuleSelection } from './select.ts';
+export { huntInParallel, type ParallelHuntOptions } from './parallel.ts';
 export { CorrelationStage, type CorrelationStageOptions } from './correlation-stage.ts';

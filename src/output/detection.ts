@@ -1,17 +1,11 @@
 // The detection record that every output format writes.
 import type { CorrelationType, SigmaCorrelation, SigmaRule } from '../sigma/index.ts';
+import type { EventPosition } from '../sources/types.ts';
 import type { EngineProfile, FieldAccessor } from '../engine/index.ts';
 import { detectionFieldNames } from './rule-fields.ts';
 
 /** Source position of the event behind a detection. */
-export interface DetectionSource {
-  file: string;
-  line?: number;
-  index?: number;
-  record?: number;
-  chunk?: number;
-  offset?: number;
-}
+export type DetectionSource = EventPosition;
 
 /** One rule firing on one event. */
 export interface RuleDetection {

@@ -39,6 +39,7 @@ describe('loadProfile', () => {
     assert.deepEqual(diagnostics, []);
     assert.ok(profile);
     assert.equal(profile.name, 'nxlog-sysmon');
+
     const event = {
       SourceName: 'Microsoft-Windows-Sysmon',
       EventID: 1,
@@ -55,6 +56,7 @@ describe('loadProfile', () => {
     assert.equal(profile.fieldAccessor('Extra')(event), 'x');
     assert.deepEqual(profile.fieldAccessor('Data')(event), ['one', 'two']);
     assert.equal(profile.fieldAccessor('Odd')(event), 'odd');
+
     const variants = profile.logsourceVariants(logsource({ product: 'windows', category: 'process_creation' }));
     assert.deepEqual(variants, [
       {

@@ -80,7 +80,15 @@ describe('windows logsource variants', () => {
 
   test('antivirus renames Signature and Filename', () => {
     const [variant] = windows.logsourceVariants(logsource({ category: 'antivirus' }));
-    assert.deepEqual(variant!.fieldMap, { Signature: 'ThreatName', Filename: 'Path' });
+    assert.equal(variant!.fieldMap.Signature, 'Threat Name');
+    assert.equal(variant!.fieldMap.Filename, 'Path');
+  });
+
+  test('windefend names Defender data without spaces', () => {
+    const [variant] = windows.logsourceVariants(logsource({ product: 'windows', service: 'windefend' }));
+    assert.equal(variant!.fieldMap.ThreatName, 'Threat Name');
+    assert.equal(variant!.fieldMap.NewValue, 'New Value');
+    assert.equal(variant!.fieldMap.Feature_Name, 'Feature Name');
   });
 });
 

@@ -23,15 +23,7 @@ export function compilePath(keys: readonly string[]): CompiledPath {
     if (key === '*') kinds[i] = WILDCARD;
     else if (key in Object.prototype) kinds[i] = INHERITED;
   });
-  return { keys: keys.map(internKey), indexes: keys.map((key) => (INDEX.test(key) ? Number(key) : -1)), kinds };
-}
-
-/**
- * Returns `key` as the engine's canonical copy of that property name. Keys cut out of a longer string
- * (by `split`) are fresh strings, and V8 looks those up far slower than names it already knows.
- */
-function internKey(key: string): string {
-  return Object.keys({ [key]: true })[0]!;
+  return { keys: [...keys], indexes: keys.map((key) => (INDEX.test(key) ? Number(key) : -1)), kinds };
 }
 
 /** Splits a dotted path such as `Event.System.Channel` into keys. */

@@ -3,7 +3,7 @@
 import { IssueList, type ProfileIssue } from './issue-list.ts';
 import { splitDottedPath } from './path.ts';
 import { readConditions, validateLogsource } from './validate-logsource.ts';
-import type { FieldSource, KeyValueSource, LogsourceSpec, PathSpec, ProfileSpec } from './types.ts';
+import { FIELD_PLACEHOLDER, type FieldSource, type KeyValueSource, type LogsourceSpec, type PathSpec, type ProfileSpec } from './types.ts';
 
 /** Looks up a built-in profile by name, for `logsource: NAME`. */
 export type BuiltinLookup = (name: string) => ProfileSpec | undefined;
@@ -22,7 +22,7 @@ export function validateProfile(data: unknown, findBuiltin: BuiltinLookup): { sp
   const description = optionalString(root.description, ['description'], list) ?? '';
   const textKey = optionalString(root.textKey, ['textKey'], list);
   const detect = root.detect === undefined ? [] : readPathList(root.detect, ['detect'], list);
-  const defaultPaths = root.defaultPaths === undefined ? [['{field}']] : readPathList(root.defaultPaths, ['defaultPaths'], list);
+  const defaultPaths = root.defaultPaths === undefined ? [[FIELD_PLACEHOLDER]] : readPathList(root.defaultPaths, ['defaultPaths'], list);
   const fields = readFields(root.fields, list);
   const keyValue = root.keyValue === undefined ? [] : readKeyValue(root.keyValue, list);
   const logsource = readLogsource(root.logsource, list, findBuiltin);

@@ -20,6 +20,8 @@ const cases: Array<{ name: string; head: string | number[]; format: InputFormat 
   { name: 'pretty-printed object', head: '{\n  "a": 1\n}\n', format: 'json-stream' },
   { name: 'object open across lines', head: '{"a": {\n"b": 1}}', format: 'json-stream' },
   { name: 'concatenated objects on one line', head: '{"a":1}{"a":2}\n', format: 'json-stream' },
+  { name: 'one-line object before a pretty one', head: '{}\n{\n "a": 1\n}\n', format: 'json-stream' },
+  { name: 'JSON lines with a bad line', head: '{"a":1}\nnot json\n{"a":2}\n', format: 'json-lines' },
   { name: 'plain text', head: '# Notes\n', format: 'unknown' },
   { name: 'a number', head: '42\n', format: 'unknown' },
   { name: 'XML', head: '<Events>', format: 'unknown' },

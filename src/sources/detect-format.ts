@@ -1,5 +1,17 @@
 // Recognizes an input's format from its first bytes, whatever its file name.
 
+import {
+  BACKSLASH,
+  CLOSE_BRACE,
+  CLOSE_BRACKET,
+  isJsonWhitespace,
+  NEWLINE,
+  OPEN_BRACE,
+  OPEN_BRACKET,
+  QUOTE,
+  utf8BomLength,
+} from './json-bytes.ts';
+
 /**
  * Format of an input, as its first bytes show it. `json-lines` is one compact object
  * per line. `json-array` and `json-stream` are read alike: a JSON array, a single
@@ -16,23 +28,6 @@ export type InputFormat =
   | 'unknown';
 
 const EVTX_SIGNATURE = [0x45, 0x6c, 0x66, 0x46, 0x69, 0x6c, 0x65, 0x00]; // "ElfFile\0"
-const OPEN_BRACE = 0x7b;
-const CLOSE_BRACE = 0x7d;
-const OPEN_BRACKET = 0x5b;
-const CLOSE_BRACKET = 0x5d;
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const NEWLINE = 0x0a;
-
-/** Returns true for the bytes JSON treats as whitespace. */
-export function isJsonWhitespace(byte: number): boolean {
-  return byte === 0x20 || byte === NEWLINE || byte === 0x0d || byte === 0x09;
-}
-
-/** Returns the length of a UTF-8 byte order mark at the start of `head`, or 0. */
-export function utf8BomLength(head: Uint8Array): number {
-  return head[0] === 0xef && head[1] === 0xbb && head[2] === 0xbf ? 3 : 0;
-}
 
 /** Returns true for `{` and `[`, the first byte of every JSON input Sigil reads. */
 function isJsonOpener(byte: number | undefined): boolean {
@@ -46,9 +41,9 @@ function startsWith(head: Uint8Array, signature: readonly number[]): boolean {
 
 /**
  * Detects the format of an input from its first bytes (a few KiB is enough).
- * A head that starts with `{` is JSON lines when its first line contains one complete
- * object, and an object stream when the first object spans several lines.
- * A first line longer than `head` counts as JSON lines.
+ * A head that starts with `{` is JSON lines when its first lines that start with `{`
+ * each contain one complete object, and an object stream when one of them spans several
+ * lines or is followed by another object. A line longer than `head` counts as complete.
  */
 export function detectFormat(head: Uint8Array): InputFormat {
   if (startsWith(head, EVTX_SIGNATURE)) return 'evtx';
@@ -64,7 +59,7 @@ export function detectFormat(head: Uint8Array): InputFormat {
   const first = head[start];
   if (first === OPEN_BRACKET) return 'json-array';
   if (first !== OPEN_BRACE) return 'unknown';
-  return firstLineHoldsObject(head, start) ? 'json-lines' : 'json-stream';
+  return looksLikeJsonLines(head, start) ? 'json-lines' : 'json-stream';
 }
 
 /**
@@ -81,18 +76,53 @@ export function isHeadConclusive(head: Uint8Array): boolean {
   return start < head.length && head.indexOf(NEWLINE, start) !== -1;
 }
 
+/** Object lines checked before an input counts as JSON lines. */
+const LINES_CHECKED = 4;
+
 /**
- * Scans the object that starts at `start` and reports whether it closes before the
- * first line break with nothing but whitespace after it on that line. Strings and
- * escapes are respected; a head that ends before both the line break and the object's
- * end counts as one long line.
+ * Returns true when the first few lines of the head that start with `{` look like JSON
+ * lines. The first one must contain one whole object. A later one that is only `{`, or
+ * one with a second object after the first, marks a pretty-printed or concatenated
+ * stream, while any other unfinished line is a bad line for the JSON lines reader to
+ * report. Lines that start with anything else do not decide either way.
  */
-function firstLineHoldsObject(head: Uint8Array, start: number): boolean {
+function looksLikeJsonLines(head: Uint8Array, start: number): boolean {
+  let pos = start;
+  for (let checked = 0; checked < LINES_CHECKED; checked++) {
+    while (pos < head.length && isJsonWhitespace(head[pos]!)) pos++;
+    if (pos >= head.length) return true;
+    if (head[pos] !== OPEN_BRACE) {
+      const newline = head.indexOf(NEWLINE, pos);
+      if (newline === -1) return true;
+      pos = newline + 1;
+      continue;
+    }
+    const line = scanObjectLine(head, pos);
+    if (line.kind === 'followed' || (line.kind === 'open' && (checked === 0 || line.bare))) return false;
+    if (line.end >= head.length) return true;
+    pos = line.end + 1;
+  }
+  return true;
+}
+
+/** Outcome of scanning the line of an object that starts a line. `end` is its line break, or the head's end. */
+type ObjectLine =
+  | { kind: 'whole'; end: number }
+  | { kind: 'followed'; end: number }
+  | { kind: 'open'; end: number; bare: boolean };
+
+/**
+ * Scans the object that starts at `start` up to the end of its line: it closes there
+ * (`whole`), closes with more text after it (`followed`), or is still open (`open`,
+ * with `bare` when the line contains nothing but the `{`). A head that ends inside the
+ * line counts as one long whole line.
+ */
+function scanObjectLine(head: Uint8Array, start: number): ObjectLine {
   let depth = 0;
   let inString = false;
   for (let i = start; i < head.length; i++) {
     const byte = head[i]!;
-    if (byte === NEWLINE) return false;
+    if (byte === NEWLINE) return { kind: 'open', end: i, bare: isBlank(head, start + 1, i) };
     if (inString) {
       if (byte === BACKSLASH) i++;
       else if (byte === QUOTE) inString = false;
@@ -102,15 +132,30 @@ function firstLineHoldsObject(head: Uint8Array, start: number): boolean {
       depth++;
     } else if (byte === CLOSE_BRACE || byte === CLOSE_BRACKET) {
       depth--;
-      if (depth === 0) return restOfLineIsBlank(head, i + 1);
+      if (depth === 0) {
+        const end = restOfLineEnd(head, i + 1);
+        return end === -1 ? { kind: 'followed', end: lineEnd(head, i) } : { kind: 'whole', end };
+      }
     }
   }
+  return { kind: 'whole', end: head.length };
+}
+
+function isBlank(head: Uint8Array, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (!isJsonWhitespace(head[i]!)) return false;
   return true;
 }
 
-function restOfLineIsBlank(head: Uint8Array, start: number): boolean {
-  for (let i = start; i < head.length && head[i] !== NEWLINE; i++) {
-    if (!isJsonWhitespace(head[i]!)) return false;
+function lineEnd(head: Uint8Array, start: number): number {
+  const newline = head.indexOf(NEWLINE, start);
+  return newline === -1 ? head.length : newline;
+}
+
+/** Returns the line break (or head end) after `start` when only whitespace comes before it, else -1. */
+function restOfLineEnd(head: Uint8Array, start: number): number {
+  for (let i = start; i < head.length; i++) {
+    if (head[i] === NEWLINE) return i;
+    if (!isJsonWhitespace(head[i]!)) return -1;
   }
-  return true;
+  return head.length;
 }

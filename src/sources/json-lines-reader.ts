@@ -1,11 +1,9 @@
 // JSON lines (NDJSON): one event object per line, split by hand on Buffers.
 
-import { isJsonWhitespace, utf8BomLength } from './detect-format.ts';
+import { isJsonWhitespace, NEWLINE, utf8BomLength } from './json-bytes.ts';
 import { ParseFailure, parseEventText } from './parse-event.ts';
 import type { ReadContext } from './read-options.ts';
 import type { SourceEvent } from './types.ts';
-
-const NEWLINE = 0x0a;
 
 /**
  * Splits chunks into lines and parses each non-blank line as one event.

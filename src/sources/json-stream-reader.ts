@@ -1,22 +1,25 @@
 // JSON arrays and streams of concatenated (possibly pretty-printed) objects, scanned object by object.
 
-import { isJsonWhitespace, utf8BomLength } from './detect-format.ts';
+import {
+  BACKSLASH,
+  CARRIAGE_RETURN,
+  CLOSE_BRACE,
+  CLOSE_BRACKET,
+  COMMA,
+  isJsonWhitespace,
+  NEWLINE,
+  OPEN_BRACE,
+  OPEN_BRACKET,
+  QUOTE,
+  SPACE,
+  TAB,
+  utf8BomLength,
+} from './json-bytes.ts';
 import { LineCounter } from './line-counter.ts';
 import { ParseFailure, parseEventText } from './parse-event.ts';
 import type { ReadContext } from './read-options.ts';
 import type { EventPosition, SourceEvent } from './types.ts';
 
-const NEWLINE = 0x0a;
-const CARRIAGE_RETURN = 0x0d;
-const SPACE = 0x20;
-const TAB = 0x09;
-const COMMA = 0x2c;
-const QUOTE = 0x22;
-const BACKSLASH = 0x5c;
-const OPEN_BRACE = 0x7b;
-const CLOSE_BRACE = 0x7d;
-const OPEN_BRACKET = 0x5b;
-const CLOSE_BRACKET = 0x5d;
 const EMPTY = Buffer.alloc(0);
 
 /**
@@ -77,6 +80,8 @@ class ValueScanner {
   private lineEndFound = false;
   /** The fast path is off before this position, on a line where it failed once. */
   private slowUntil = -1;
+  /** First line break at or after the scan position inside a string, or the buffer end when there is none. */
+  private newlineAt = -1;
 
   // The value being scanned.
   /** Start of the value in `buffer`, or -1 when it started in an earlier chunk. */
@@ -106,6 +111,7 @@ class ValueScanner {
     this.lines.extend();
     this.lineEnd = -1;
     this.slowUntil = -1;
+    this.newlineAt = -1;
     this.scan(batch);
     this.release();
   }
@@ -271,7 +277,11 @@ class ValueScanner {
     }
   }
 
-  /** Walks an object (or a string) byte by byte until it closes. This is the hot loop. */
+  /**
+   * Walks an object (or a string) until it closes. This is the hot loop: outside strings
+   * it goes byte by byte, and inside a string it jumps to the next quote with a native
+   * search, then counts the backslashes before it to tell an escaped quote from the end.
+   */
   private scanContainer(batch: SourceEvent[]): void {
     const { buffer, openers } = this;
     const end = buffer.length;
@@ -280,19 +290,34 @@ class ValueScanner {
     let inString = this.inString;
     let i = this.pos;
     for (; i < end; i++) {
-      const byte = buffer[i]!;
       if (inString) {
-        if (byte === QUOTE) {
-          inString = false;
-          if (depth === 0) break;
-        } else if (byte === BACKSLASH) {
-          i++;
-        } else if (byte === NEWLINE) {
+        const quote = buffer.indexOf(QUOTE, i);
+        const stop = quote === -1 ? end : quote;
+        if (this.newlineAt < i) {
+          const newline = buffer.indexOf(NEWLINE, i);
+          this.newlineAt = newline === -1 ? end : newline;
+        }
+        if (this.newlineAt < stop) {
           this.inString = inString;
-          this.fail(i, 'line break inside a string (is a quote missing?)');
+          this.fail(this.newlineAt, 'line break inside a string (is a quote missing?)');
           return;
         }
-      } else if (byte === QUOTE) {
+        // Byte `i` is never escaped, so the backslashes to count all lie in [i, stop).
+        let backslashes = 0;
+        while (stop - backslashes > i && buffer[stop - backslashes - 1] === BACKSLASH) backslashes++;
+        if (quote === -1) {
+          // An odd run at the end escapes the first byte of the next chunk: skip it there.
+          i = backslashes % 2 === 1 ? end + 1 : end;
+          break;
+        }
+        i = quote;
+        if (backslashes % 2 === 1) continue;
+        inString = false;
+        if (depth === 0) break;
+        continue;
+      }
+      const byte = buffer[i]!;
+      if (byte === QUOTE) {
         inString = true;
       } else if (byte === OPEN_BRACE || byte === OPEN_BRACKET) {
         depth++;

@@ -1,6 +1,7 @@
 // Line numbers for positions in a sliding buffer, counted once, as the scan moves forward.
 
-const NEWLINE = 0x0a;
+import { NEWLINE } from './json-bytes.ts';
+
 const UNKNOWN = -2;
 
 /**

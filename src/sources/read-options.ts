@@ -6,7 +6,10 @@ import type { EventPosition, SourceWarning, SourceWarningCode, WarningSink } fro
 export interface ReadStats {
   /** Events yielded. */
   events: number;
-  /** Lines, values or truncated tails that were reported and left out. */
+  /**
+   * Lines, values or truncated tails of JSON input that were left out. Records the EVTX
+   * reader skips show in its warnings only.
+   */
   skipped: number;
   /** Warnings reported, including those that skipped nothing (such as an unknown format). */
   warnings: number;

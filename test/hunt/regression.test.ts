@@ -17,10 +17,7 @@ interface RegressionEntry {
  * Known failures, each with its reason. The test fails if one of them starts passing,
  * so the list stays true.
  */
-const KNOWN_FAILURES: Record<string, string> = {
-  'rules-emerging-threats/2026/Exploits/RedSun/win_defender_exploit_redsun_tiering_engine_detected_as_eicar.yml':
-    "the Defender event names its data 'Threat Name' and 'Source Name' (with spaces) while the rule uses ThreatName and SourceName",
-};
+const KNOWN_FAILURES: Record<string, string> = {};
 
 test('SigmaHQ regression data fires', { skip: corpusMissing('sigma/regression_index.json') }, async () => {
   const root = `${CORPUS}sigma/`;

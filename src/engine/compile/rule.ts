@@ -26,16 +26,45 @@ export interface CompiledRule {
   variants: CompiledVariant[];
 }
 
-/** Caches accessors per profile, so rules that use the same field share one. */
-export function accessorCache(profile: EngineProfile): (field: string) => FieldAccessor {
+/** Field accessors of one rule set, each remembering its value for the event being matched. */
+export interface AccessorCache {
+  (field: string): FieldAccessor;
+  /** Starts a new event: every remembered value is dropped. */
+  nextEvent(): void;
+}
+
+/**
+ * Caches accessors per profile, so rules that use the same field share one, and each field
+ * is read at most once per event. The memo is keyed by a generation that `nextEvent`
+ * advances, not by the event object, so a caller may reuse and change an event object.
+ */
+export function accessorCache(profile: EngineProfile): AccessorCache {
   const cache = new Map<string, FieldAccessor>();
-  return (field) => {
+  const clock = { generation: 0 };
+  const lookup = (field: string): FieldAccessor => {
     let access = cache.get(field);
     if (!access) {
-      access = profile.fieldAccessor(field);
+      access = remembering(profile.fieldAccessor(field), clock);
       cache.set(field, access);
     }
     return access;
+  };
+  return Object.assign(lookup, {
+    nextEvent: () => {
+      clock.generation++;
+    },
+  });
+}
+
+function remembering(access: FieldAccessor, clock: { readonly generation: number }): FieldAccessor {
+  let seen = -1;
+  let value: unknown;
+  return (event) => {
+    if (clock.generation !== seen) {
+      value = access(event);
+      seen = clock.generation;
+    }
+    return value;
   };
 }
 

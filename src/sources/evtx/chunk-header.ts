@@ -1,6 +1,6 @@
 // The 512-byte header of a 64 KiB chunk: record ranges, offsets, checksums, and the tables of
-// string and template offsets (which this decoder does not need: it reads names and
-// templates by the offsets records give, and caches them per chunk).
+// string and template offsets. This decoder does not read those tables, because it reads
+// names and templates at the offsets the records give and caches them per chunk.
 import { crc32 } from './crc32.ts';
 
 export const CHUNK_SIZE = 65536;

@@ -180,8 +180,8 @@ function checkChunk(chunk: Uint8Array, options: DecodeChunkOptions, reporter: Re
       reporter.warn('EVTX_CHUNK_CHECKSUM', 'chunk skipped: header checksum does not match', 124, undefined);
       return -1;
     }
-    // Windows updates the record checksum when it closes a chunk, so the chunk being written
-    // when a log was copied often has a stale one while its records are intact. Each record is
+    // The chunk being written when a log was copied can carry a stale record checksum while
+    // its records are intact (python-evtx and libevtx read such chunks too). Each record is
     // still checked (signature, both size fields, parse), so the chunk is read after a warning.
     if (!truncated && computeRecordsChecksum(chunk, header.freeSpaceOffset) !== header.recordsChecksum) {
       reporter.warn('EVTX_CHUNK_CHECKSUM', 'record data checksum does not match; records are read and checked one by one', 52, undefined);

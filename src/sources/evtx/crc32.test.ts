@@ -18,3 +18,14 @@ test('crc32 chains ranges', () => {
   const bytes = ascii('123456789');
   assert.equal(crc32(bytes, 4, 9, crc32(bytes, 0, 4)), 0xcbf43926);
 });
+
+test('crc32 same at every alignment', () => {
+  const bytes = new Uint8Array(1000).map((_, i) => (i * 7919) & 0xff);
+  const expected = crc32(bytes.slice(3, 900), 0, 897);
+  for (const shift of [0, 1, 2, 3]) {
+    const copy = new Uint8Array(1004);
+    copy.set(bytes.subarray(3, 900), shift);
+    assert.equal(crc32(copy, shift, shift + 897), expected, `shift ${shift}`);
+    assert.equal(crc32(copy.subarray(shift), 0, 897), expected, `subarray shift ${shift}`);
+  }
+});

@@ -101,6 +101,7 @@ export class XmlRenderer {
         return;
       }
     }
+
     const inner: Part[] = [];
     this.renderNodes(element.children, values, depth + 1, inner);
     let text = '';
@@ -113,9 +114,11 @@ export class XmlRenderer {
       parts.push({ element: text === '' ? `${start} />\n` : `${start}>${escapeText(text)}</${element.name}>\n` });
       return;
     }
+
     let xml = start + '>\n';
     for (const part of inner) {
-      xml += 'element' in part ? part.element : part.text === '' ? '' : indent(depth + 1) + escapeText(part.text) + '\n';
+      if ('element' in part) xml += part.element;
+      else if (part.text !== '') xml += indent(depth + 1) + escapeText(part.text) + '\n';
     }
     parts.push({ element: xml + indent(depth) + '</' + element.name + '>\n' });
   }

@@ -1,5 +1,5 @@
 // Binary XML tokens → nodes. Template definitions are parsed once per chunk and cached by
-// offset; a record's fragment usually parses to a single template instance whose values are
+// offset. A record's fragment usually parses to a single template instance, whose values are
 // kept as places in the chunk (see Substitutions).
 import type { ChunkContext } from '../chunk-context.ts';
 import { ByteCursor } from '../cursor.ts';
@@ -178,7 +178,7 @@ class FragmentParser {
     return { kind: 'Value', valueType, offset, size };
   }
 
-  /** A 16-bit character count followed by UTF-16 text. */
+  /** Reads a 16-bit character count followed by UTF-16 text. */
   private readCountedString(label: string): string {
     const cursor = this.cursor;
     const count = cursor.u16(label);
@@ -188,7 +188,7 @@ class FragmentParser {
     return text;
   }
 
-  /** A name reference: a chunk offset, with the name itself following when it is stored here. */
+  /** Reads a name reference: a chunk offset, with the name itself following when it is stored here. */
   private readName(label: string): string {
     const cursor = this.cursor;
     const offset = cursor.u32(label);
@@ -210,7 +210,7 @@ class FragmentParser {
     return { kind: 'TemplateInstance', template, values: this.readSubstitutions() };
   }
 
-  /** The value count, one descriptor (size, type) per value, then the values one after another. */
+  /** Reads the value count, one descriptor (size, type) per value, then the values one after another. */
   private readSubstitutions(): Substitutions {
     const cursor = this.cursor;
     const count = cursor.u32('substitutions.count');

@@ -140,7 +140,7 @@ export function readXmlText(context: ChunkContext, valueType: number, offset: nu
   }
 }
 
-/** The text of a decoded value when it is joined with other text. */
+/** Converts a decoded value to the text it contributes when joined with other text. */
 export function jsonValueToText(value: JsonValue): string {
   if (value === null) return '';
   if (Array.isArray(value)) return value.map(jsonValueToText).join(',');

@@ -1,0 +1,97 @@
+// One literal automaton per field over the needles of every rule in a rule set, so that each
+// field of an event is scanned at most once, whichever routing buckets the event falls in.
+import { valueText } from '../event-values.ts';
+import type { MatchContext } from '../match-context.ts';
+import type { FieldAccessor } from '../profile.ts';
+import { LiteralAutomaton, type LiteralHits } from './aho-corasick.ts';
+import type { Needs } from './needles.ts';
+
+interface IndexedField {
+  /** Reads the field; undefined for keyword needles, which scan every leaf value. */
+  access: FieldAccessor | undefined;
+  literalIds: Map<string, number>;
+  automaton: LiteralAutomaton | undefined;
+  hits: LiteralHits;
+  /** The event generation `hits` belongs to. */
+  scanned: number;
+}
+
+/** Where a needle sits in the index: its field slot and the literal's id in that field. */
+export interface NeedleRef {
+  slot: number;
+  literal: number;
+}
+
+/** The fields and literals of a rule set's needles; add every needle first, then scan. */
+export class FieldIndex {
+  private readonly fields: IndexedField[] = [];
+  private readonly slots = new Map<string | null, number>();
+  private readonly accessor: (field: string) => FieldAccessor;
+  private generation = 0;
+
+  constructor(accessor: (field: string) => FieldAccessor) {
+    this.accessor = accessor;
+  }
+
+  /** Registers the needles of one rule variant; returns where each one sits. */
+  add(needs: Needs): NeedleRef[] {
+    if (needs === undefined) return [];
+    return needs.map((needle) => {
+      let slot = this.slots.get(needle.field);
+      if (slot === undefined) {
+        slot = this.fields.length;
+        this.slots.set(needle.field, slot);
+        this.fields.push({
+          access: needle.field === null ? undefined : this.accessor(needle.field),
+          literalIds: new Map(),
+          automaton: undefined,
+          hits: { seen: new Uint32Array(0), stamp: 0, found: [] },
+          scanned: -1,
+        });
+      }
+      const field = this.fields[slot]!;
+      let literal = field.literalIds.get(needle.literal);
+      if (literal === undefined) {
+        literal = field.literalIds.size;
+        field.literalIds.set(needle.literal, literal);
+      }
+      return { slot, literal };
+    });
+  }
+
+  /** Starts a new event. */
+  nextEvent(): void {
+    this.generation++;
+  }
+
+  /** The ids of the literals of field `slot` that occur in the current event, scanned once per event. */
+  hits(slot: number, context: MatchContext): readonly number[] {
+    const field = this.fields[slot]!;
+    if (field.scanned === this.generation) return field.hits.found;
+    field.scanned = this.generation;
+    const hits = field.hits;
+    hits.found.length = 0;
+    const value = field.access === undefined ? context.leafValues() : field.access(context.event);
+    if (value === undefined) return hits.found;
+
+    const automaton = (field.automaton ??= this.build(field));
+    hits.stamp = hits.stamp === 0xffffffff ? 1 : hits.stamp + 1;
+    if (hits.stamp === 1) hits.seen.fill(0);
+    if (Array.isArray(value)) {
+      for (const element of value) scanElement(automaton, element, hits);
+    } else {
+      scanElement(automaton, value, hits);
+    }
+    return hits.found;
+  }
+
+  private build(field: IndexedField): LiteralAutomaton {
+    field.hits.seen = new Uint32Array(field.literalIds.size);
+    return new LiteralAutomaton([...field.literalIds.keys()]);
+  }
+}
+
+function scanElement(automaton: LiteralAutomaton, element: unknown, hits: LiteralHits): void {
+  const text = valueText(element);
+  if (text !== undefined) automaton.scan(text, hits);
+}
