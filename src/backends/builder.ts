@@ -10,7 +10,7 @@ import {
 } from '../sigma/model.ts';
 import { BackendUnsupportedError } from './errors.ts';
 import type { BackendProfile, LogsourceVariant } from './profile.ts';
-import { and, not, or, type FieldRef, type QueryNode } from './query.ts';
+import { and, isValueTest, not, or, type FieldRef, type QueryNode, type ValueTest } from './query.ts';
 import type { TargetName } from './target-names.ts';
 
 interface BuildContext {
@@ -92,6 +92,8 @@ function buildDetectionNode(context: BuildContext, node: DetectionNode): QueryNo
 }
 
 function buildItem(context: BuildContext, item: DetectionItem): QueryNode {
+  const grouped = groupValueTests(context, item);
+  if (grouped !== undefined) return grouped;
   const values = item.values.map((value) =>
     or(value.patterns.map((pattern) => buildPattern(context, item, pattern))),
   );
@@ -105,6 +107,20 @@ function buildItem(context: BuildContext, item: DetectionItem): QueryNode {
     test: { kind: 'Exists', present: true },
   };
   return and([present, not(combined)]);
+}
+
+// An item whose values are OR-ed value tests on one field becomes one FieldAny node.
+function groupValueTests(context: BuildContext, item: DetectionItem): QueryNode | undefined {
+  if (item.field === null || item.modifiers.all || item.modifiers.negated) return undefined;
+  const patterns = item.values.flatMap((value) => value.patterns);
+  if (patterns.length < 2) return undefined;
+  const tests: ValueTest[] = [];
+  for (const pattern of patterns) {
+    if (pattern.kind === 'Placeholder' || pattern.kind === 'FieldRef' || pattern.kind === 'TimePart') return undefined;
+    if (!isValueTest(pattern)) return undefined;
+    tests.push(pattern);
+  }
+  return { kind: 'FieldAny', field: resolveField(context, item.field, true), tests };
 }
 
 function buildPattern(context: BuildContext, item: DetectionItem, pattern: ValuePattern): QueryNode {

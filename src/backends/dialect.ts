@@ -1,6 +1,6 @@
 // The contract between the shared renderer and one target: how to write each construct.
 import type { SigmaRule } from '../sigma/model.ts';
-import type { FieldRef, FieldTest, QueryNode } from './query.ts';
+import type { FieldRef, FieldTest, QueryNode, ValueTest } from './query.ts';
 import type { TargetName } from './target-names.ts';
 
 /**
@@ -20,6 +20,8 @@ export interface Dialect {
   /** Longer AND/OR chains are split into parenthesized groups of this size (SQLite limits expression depth). */
   maxChain?: number;
   field(field: FieldRef, test: FieldTest): string;
+  /** Optional: OR-ed value tests on one field, written with one read of the field. */
+  fieldAny?(field: FieldRef, tests: ValueTest[]): string;
   keyword(test: Extract<QueryNode, { kind: 'Keyword' }>['test']): string;
   /** Wraps the rendered condition into a complete query. */
   statement(condition: string, rule: SigmaRule): string;

@@ -47,6 +47,14 @@ export interface FieldRefTest {
   cased: boolean;
 }
 
+/** The tests that compare the field's value (as opposed to its presence or another field). */
+export type ValueTest = StringPattern | RegexPattern | CidrPattern | ComparePattern;
+
+/** Narrows a field test to a value test. */
+export function isValueTest(test: FieldTest): test is ValueTest {
+  return test.kind === 'String' || test.kind === 'Regex' || test.kind === 'Cidr' || test.kind === 'Compare';
+}
+
 /** What one field must satisfy. */
 export type FieldTest =
   | StringPattern
@@ -64,6 +72,8 @@ export type QueryNode =
   | { kind: 'Not'; operand: QueryNode }
   | { kind: 'Const'; value: boolean }
   | { kind: 'Field'; field: FieldRef; test: FieldTest }
+  /** Tests on one field OR-ed, so that a dialect can read the field once for a long value list. */
+  | { kind: 'FieldAny'; field: FieldRef; tests: ValueTest[] }
   /** A keyword: some leaf value of the event matches. */
   | { kind: 'Keyword'; test: StringPattern | RegexPattern };
 

@@ -16,6 +16,9 @@ export function renderCondition(node: QueryNode, dialect: Dialect): string {
       return node.value ? dialect.matchAll : dialect.matchNone;
     case 'Field':
       return dialect.field(node.field, node.test);
+    case 'FieldAny':
+      if (dialect.fieldAny !== undefined) return dialect.fieldAny(node.field, node.tests);
+      return renderCondition({ kind: 'Or', operands: node.tests.map((test) => ({ kind: 'Field', field: node.field, test })) }, dialect);
     case 'Keyword':
       return dialect.keyword(node.test);
     default:
@@ -29,6 +32,11 @@ function renderChain(operands: QueryNode[], operator: string, dialect: Dialect):
     operator,
     dialect.maxChain ?? Number.POSITIVE_INFINITY,
   );
+}
+
+/** Joins already rendered operands, splitting long chains as the dialect requires. */
+export function joinOperands(texts: string[], operator: string, dialect: Dialect): string {
+  return joinChain(texts, operator, dialect.maxChain ?? Number.POSITIVE_INFINITY);
 }
 
 // Splits a long chain into parenthesized groups of at most `limit` operands, recursively, so
@@ -50,5 +58,5 @@ function renderOperand(node: QueryNode, dialect: Dialect): string {
 }
 
 function isCompound(node: QueryNode): boolean {
-  return node.kind === 'And' || node.kind === 'Or';
+  return node.kind === 'And' || node.kind === 'Or' || (node.kind === 'FieldAny' && node.tests.length > 1);
 }

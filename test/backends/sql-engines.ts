@@ -46,6 +46,8 @@ export async function openDuckdb(events: readonly CorpusEvent[]): Promise<SqlEng
   writeFileSync(file, events.map((event) => `{"id":${event.id},"event":${event.text}}`).join('\n'));
   const instance = await DuckDBInstance.create(':memory:');
   const connection = await instance.connect();
+  // Rules with thousands of values (hash lists) nest deeper than DuckDB's default limit of 1000.
+  await connection.run('SET max_expression_depth TO 100000');
   await connection.run(
     `CREATE TABLE events AS SELECT * FROM read_json('${file}', columns = {id: 'INTEGER', event: 'JSON'}, format = 'newline_delimited', maximum_object_size = 100000000)`,
   );
@@ -69,6 +71,10 @@ export async function openClickhouse(events: readonly CorpusEvent[]): Promise<Sq
   const file = join(folder, 'events.jsonl');
   writeFileSync(file, events.map((event) => JSON.stringify({ id: event.id, event: event.text })).join('\n'));
   const session = new Session(join(folder, 'db'));
+  // Rules with thousands of values (hash lists) are longer than the default 256 KiB query limit.
+  session.query('SET max_query_size = 100000000');
+  session.query('SET max_ast_elements = 10000000');
+  session.query('SET max_expanded_ast_elements = 10000000');
   session.query('CREATE TABLE events (id UInt32, event String) ENGINE = MergeTree ORDER BY id');
   session.query(`INSERT INTO events SELECT id, event FROM file('${file}', 'JSONEachRow', 'id UInt32, event String')`);
   return {

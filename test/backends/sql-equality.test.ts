@@ -1,9 +1,11 @@
 // Converts SigmaHQ Windows rules for each SQL engine, runs the queries over the corpus events,
 // and compares the selected events with those Sigil's engine matches.
 //
-// By default the rules that fire on the corpus plus every 20th other rule are compared, which
-// keeps the run to minutes (JSON engines parse the document on every field access). Set
-// SIGIL_BACKEND_ALL=1 to compare every rule.
+// By default a sample is compared, which keeps the run to minutes: every 5th rule that fires on
+// the corpus and every 50th other rule, and a quarter of that sample on DuckDB and ClickHouse,
+// which parse the JSON text on every field access (about 3 s per query over the corpus on a
+// busy 2-core machine). Set SIGIL_BACKEND_RULES=firing for every rule that fires plus every
+// 20th other rule on every engine, or SIGIL_BACKEND_RULES=all for every rule.
 import { after, before, describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { backendProfile, convertRule, type TargetName } from '../../src/backends/index.ts';
@@ -28,14 +30,28 @@ function loadCorpus(): Corpus {
   const all = loadWindowsRules();
   const events = loadEvents();
   const expected = engineMatches(all, events, profile);
+  const firing = all.filter((rule) => expected.get(rule)!.length > 0);
+  const quiet = all.filter((rule) => expected.get(rule)!.length === 0);
+  const mode = process.env['SIGIL_BACKEND_RULES'] ?? 'sample';
   const rules =
-    process.env['SIGIL_BACKEND_ALL'] === '1' ? all : all.filter((rule, index) => expected.get(rule)!.length > 0 || index % 20 === 0);
+    mode === 'all'
+      ? all
+      : mode === 'firing'
+        ? [...firing, ...quiet.filter((_, index) => index % 20 === 0)]
+        : [...firing.filter((_, index) => index % 5 === 0), ...quiet.filter((_, index) => index % 50 === 0)];
   corpus = { rules, events, expected };
   return corpus;
 }
 
-async function compareTarget(target: TargetName, open: (events: readonly CorpusEvent[]) => Promise<SqlEngine>): Promise<void> {
-  const { rules, events, expected } = loadCorpus();
+async function compareTarget(
+  target: TargetName,
+  open: (events: readonly CorpusEvent[]) => Promise<SqlEngine>,
+  sampleEvery = 1,
+): Promise<void> {
+  const { events, expected } = loadCorpus();
+  const sampled = process.env['SIGIL_BACKEND_RULES'] === undefined ? sampleEvery : 1;
+  const rules = loadCorpus().rules.filter((_, index) => index % sampled === 0);
+
   const profile = backendProfile(getProfile('windows')!);
   const engine = await open(events);
   const rejected = new Map<string, number>();
@@ -88,10 +104,18 @@ describe('converted SigmaHQ rules select what the engine matches', { skip: corpu
   });
 
   test('sqlite', { timeout: 600_000 }, () => compareTarget('sqlite', openSqlite));
-  test('duckdb', { timeout: 600_000 }, () => compareTarget('duckdb', openDuckdb));
-  test('clickhouse', { timeout: 900_000 }, () => compareTarget('clickhouse', openClickhouse));
+  test('duckdb', { timeout: 1_800_000 }, () => compareTarget('duckdb', openDuckdb, 4));
+  test('clickhouse', { timeout: 1_800_000 }, () => compareTarget('clickhouse', openClickhouse, 4));
   const bin = postgresBin();
-  test('postgres', { timeout: 600_000, skip: bin === undefined || process.getuid?.() !== 0 ? 'PostgreSQL or root not available' : false }, () =>
+  // NOTE: the PostgreSQL run of the default sample took over 10 minutes on a busy 2-core machine
+  // (a wildcard JSON path per field test), so it is opt-in until the queries are faster.
+  const postgresSkip =
+    bin === undefined || process.getuid?.() !== 0
+      ? 'PostgreSQL or root not available'
+      : process.env['SIGIL_BACKEND_POSTGRES'] === '1'
+        ? false
+        : 'slow: set SIGIL_BACKEND_POSTGRES=1 to compare PostgreSQL';
+  test('postgres', { timeout: 3_600_000, skip: postgresSkip }, () =>
     compareTarget('postgres', (events) => openPostgres(bin!, events)),
   );
 });

@@ -38,6 +38,7 @@ export const CLICKHOUSE: SqlFlavour = {
   number: (expression) =>
     `if(match(${expression}, ${clickhouseString(DECIMAL_NUMBER)}), toFloat64OrNull(trimBoth(${expression})), NULL)`,
   cidr: (expression, cidr) => clickhouseCidr(expression, cidr),
+  bindValue: (expression, body) => `arrayExists(value -> ${body('value')}, [${expression}])`,
   anyElement: (column, path, predicate) =>
     `arrayExists(element -> ${predicate('element')}, JSONExtract(${column}, ${pathArguments(path)}, 'Array(Nullable(String))'))`,
   anyLeaf() {

@@ -2,7 +2,7 @@
 import { BackendUnsupportedError } from '../errors.ts';
 import { ipv4CidrRegexBody } from '../ipv4-regex.ts';
 import { toRe2 } from './re2.ts';
-import { DECIMAL_NUMBER, jsonPath, standardIdentifier, standardString, type SqlFlavour } from './sql-flavour.ts';
+import { bindInSubquery, DECIMAL_NUMBER, jsonPath, standardIdentifier, standardString, type SqlFlavour } from './sql-flavour.ts';
 
 export const DUCKDB: SqlFlavour = {
   target: 'duckdb',
@@ -24,6 +24,7 @@ export const DUCKDB: SqlFlavour = {
     if (cidr.version === 4) return `regexp_full_match(${expression}, ${standardString(ipv4CidrRegexBody(cidr))})`;
     throw new BackendUnsupportedError('duckdb', 'cidr (IPv6)', 'DuckDB has no built-in IP type');
   },
+  bindValue: bindInSubquery,
   anyElement: (column, path, predicate) =>
     `EXISTS (SELECT 1 FROM (SELECT unnest(json_extract_string(${column}, ${standardString(`${jsonPath(path)}[*]`)})) AS value) AS element WHERE ${predicate('element.value')})`,
   anyLeaf: (column, predicate) =>

@@ -2,7 +2,7 @@
 import { BackendUnsupportedError } from '../errors.ts';
 import { ipv4CidrRegexBody } from '../ipv4-regex.ts';
 import { patchRegexSource } from '../regex.ts';
-import { DECIMAL_NUMBER, standardIdentifier, standardString, type SqlFlavour } from './sql-flavour.ts';
+import { bindInSubquery, DECIMAL_NUMBER, standardIdentifier, standardString, type SqlFlavour } from './sql-flavour.ts';
 
 // A key of a text-array path literal such as '{Event,EventData,Image}'.
 function pathKey(key: string): string {
@@ -51,6 +51,7 @@ export const POSTGRES: SqlFlavour = {
     if (cidr.version === 4) return `${expression} ~ ${standardString(`^${ipv4CidrRegexBody(cidr)}$`)}`;
     throw new BackendUnsupportedError('postgres', 'cidr (IPv6)', 'an invalid address would make the inet cast fail');
   },
+  bindValue: bindInSubquery,
   anyElement: (column, path, predicate) =>
     `EXISTS (SELECT 1 FROM jsonb_array_elements(${path.includes('*') ? `jsonb_path_query_first(${column}, ${jsonPathLiteral(path)})` : `${column} #> ${pathLiteral(path)}`}) AS element(value) ` +
     `WHERE jsonb_typeof(element.value) NOT IN ('object', 'array', 'null') AND ${predicate("(element.value #>> '{}')")})`,

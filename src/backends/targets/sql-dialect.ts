@@ -7,7 +7,8 @@
 import { assertNever, type StringPattern } from '../../sigma/model.ts';
 import type { Dialect } from '../dialect.ts';
 import { BackendUnsupportedError } from '../errors.ts';
-import type { FieldLocation, FieldRef, FieldTest } from '../query.ts';
+import type { FieldLocation, FieldRef, FieldTest, ValueTest } from '../query.ts';
+import { joinOperands } from '../render.ts';
 import { parseSigmaRegex } from '../regex.ts';
 import { foldCase, patternShape, toLikePattern } from '../sigma-string.ts';
 import type { SqlFlavour } from './sql-flavour.ts';
@@ -80,19 +81,32 @@ export function sqlDialect(flavour: SqlFlavour, options: SqlOptions): Dialect {
     return pattern.cased ? flavour.like(value, like) : flavour.likeFolded(subject, like);
   };
 
+  const valuePredicate = (test: ValueTest): ((value: string) => string) => {
+    switch (test.kind) {
+      case 'String':
+        return (value) => stringTest(value, test);
+      case 'Regex': {
+        const parsed = parseSigmaRegex(test);
+        return (value) => flavour.regex(value, parsed);
+      }
+      case 'Cidr':
+        return (value) => flavour.cidr(value, test);
+      case 'Compare':
+        return (value) => `${flavour.number(value)} ${COMPARE_OPERATORS[test.operator]} ${test.value}`;
+      default:
+        return assertNever(test);
+    }
+  };
+
   const fieldTest = (field: FieldRef, test: FieldTest): string => {
     switch (test.kind) {
       case 'String':
         if (patternShape(test).kind === 'any') return `${text(field)} IS NOT NULL`;
-        return valueTest(field, (value) => stringTest(value, test));
-      case 'Regex': {
-        const parsed = parseSigmaRegex(test);
-        return valueTest(field, (value) => flavour.regex(value, parsed));
-      }
+        return valueTest(field, valuePredicate(test));
+      case 'Regex':
       case 'Cidr':
-        return valueTest(field, (value) => flavour.cidr(value, test));
       case 'Compare':
-        return valueTest(field, (value) => `${flavour.number(value)} ${COMPARE_OPERATORS[test.operator]} ${test.value}`);
+        return valueTest(field, valuePredicate(test));
       case 'Exists':
         return test.present ? present(field) : `NOT ${present(field)}`;
       case 'Null':
@@ -106,7 +120,7 @@ export function sqlDialect(flavour: SqlFlavour, options: SqlOptions): Dialect {
     }
   };
 
-  return {
+  const dialect: Dialect = {
     target: flavour.target,
     and: 'AND',
     or: 'OR',
@@ -115,6 +129,14 @@ export function sqlDialect(flavour: SqlFlavour, options: SqlOptions): Dialect {
     matchNone: flavour.falseLiteral,
     maxChain: 32,
     field: fieldTest,
+    fieldAny(field, tests) {
+      if (tests.some((test) => test.kind === 'String' && patternShape(test).kind === 'any')) {
+        return `(${tests.map((test) => fieldTest(field, test)).join(' OR ')})`;
+      }
+      const predicates = tests.map(valuePredicate);
+      const anyPredicate = (value: string): string => joinOperands(predicates.map((predicate) => predicate(value)), 'OR', dialect);
+      return valueTest(field, (value) => flavour.bindValue(value, anyPredicate));
+    },
     keyword(test) {
       if (options.layout !== 'json') {
         throw new BackendUnsupportedError(flavour.target, 'keyword search', 'the flat layout has no list of all values; use --layout json');
@@ -127,6 +149,7 @@ export function sqlDialect(flavour: SqlFlavour, options: SqlOptions): Dialect {
     },
     statement: (condition) => `SELECT * FROM ${flavour.identifier(options.table)} WHERE ${condition}`,
   };
+  return dialect;
 }
 
 const COMPARE_OPERATORS = { lt: '<', lte: '<=', gt: '>', gte: '>=' } as const;

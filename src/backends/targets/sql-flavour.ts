@@ -32,6 +32,8 @@ export interface SqlFlavour {
   number(expression: string): string;
   /** TRUE when the value is an address inside the range; never an error for other text. */
   cidr(expression: string, cidr: CidrPattern): string;
+  /** Evaluates `body` with the value of `expression` bound to a name, so a long test list reads it once. */
+  bindValue(expression: string, body: (name: string) => string): string;
   /** TRUE when some scalar element of the JSON array at `path` satisfies `predicate(elementText)`. */
   anyElement(column: string, path: string[], predicate: (elementText: string) => string): string;
   /** TRUE when some scalar leaf of the JSON document satisfies `predicate(leafTextExpression)`. */
@@ -43,6 +45,11 @@ export interface SqlFlavour {
   wildcardPaths: boolean;
   trueLiteral: string;
   falseLiteral: string;
+}
+
+/** Binds a value in a correlated subquery (PostgreSQL, DuckDB, SQLite). */
+export function bindInSubquery(expression: string, body: (name: string) => string): string {
+  return `EXISTS (SELECT 1 FROM (SELECT ${expression} AS value) AS field WHERE ${body('field.value')})`;
 }
 
 /** The decimal number syntax every SQL flavour accepts before casting. */

@@ -4,7 +4,7 @@
 // documentation shows one. NOTE: SQLite's lower() and LIKE fold ASCII letters only.
 import { BackendUnsupportedError } from '../errors.ts';
 import { ipv4CidrRegexBody } from '../ipv4-regex.ts';
-import { DECIMAL_NUMBER, jsonPath, standardIdentifier, standardString, type SqlFlavour } from './sql-flavour.ts';
+import { bindInSubquery, DECIMAL_NUMBER, jsonPath, standardIdentifier, standardString, type SqlFlavour } from './sql-flavour.ts';
 
 // json_extract returns 1 and 0 for JSON booleans; Sigma compares them as `true` and `false`.
 function scalarText(typeExpression: string, valueExpression: string): string {
@@ -38,6 +38,7 @@ export const SQLITE: SqlFlavour = {
     if (cidr.version === 4) return `${expression} REGEXP ${standardString(`^${ipv4CidrRegexBody(cidr)}$`)}`;
     throw new BackendUnsupportedError('sqlite', 'cidr (IPv6)', 'SQLite has no IP type');
   },
+  bindValue: bindInSubquery,
   anyElement: (column, path, predicate) =>
     `EXISTS (SELECT 1 FROM json_each(${column}, ${standardString(jsonPath(path))}) AS element WHERE element.type NOT IN ('object', 'array', 'null') AND ` +
     `${predicate(scalarText('element.type', 'element.atom'))})`,
