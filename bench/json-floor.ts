@@ -16,21 +16,11 @@ import { pipeline } from 'node:stream/promises';
 import { fileURLToPath } from 'node:url';
 import { createGzip } from 'node:zlib';
 import { openInput } from '../src/sources/open-input.ts';
+import { createRandom } from '../test/support/random.ts';
 
 type Mode = 'floor' | 'jsonl' | 'array' | 'gzip';
 const MODES: readonly Mode[] = ['floor', 'jsonl', 'array', 'gzip'];
 
-/** A small seeded generator (mulberry32), so every run writes the same file. */
-function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const IMAGES = [
   'C:\\Windows\\System32\\cmd.exe',

@@ -10,21 +10,11 @@ import type {
   StringPattern,
   ValuePattern,
 } from '../../src/sigma/index.ts';
+import { plainChain } from '../../src/sigma/modifiers.ts';
 
 export const SPAN: SourceSpan = { file: 'test.yml', line: 1, column: 1, yamlPath: [] };
 
-const MODIFIERS: ModifierChain = {
-  written: [],
-  match: 'equals',
-  all: false,
-  cased: false,
-  negated: false,
-  encodings: [],
-  cidr: false,
-  exists: false,
-  expand: false,
-  fieldref: false,
-};
+const MODIFIERS: ModifierChain = plainChain();
 
 /** A Sigma string with `*` and `?` as wildcards and `\` escaping them. */
 export function sigmaString(text: string, cased = false): StringPattern {

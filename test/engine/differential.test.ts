@@ -6,18 +6,8 @@ import assert from 'node:assert/strict';
 import { evaluateRule, RuleSet } from '../../src/engine/index.ts';
 import type { SigmaRule } from '../../src/sigma/index.ts';
 import { plainProfile, ruleFromDetection } from '../support/rules.ts';
+import { createRandom } from '../support/random.ts';
 
-/** A small seeded generator (mulberry32), so a failure can be replayed from its seed. */
-function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const FIELDS = ['Image', 'CommandLine', 'User', 'Count', 'Tags', 'Nested.Name'];
 const WORDS = ['cmd.exe', 'C:\\Windows\\cmd.exe', 'PowerShell', 'power', 'Ab', 'ab', '12', '1', 'ÄDMIN', 'ädmin', 'x y', '-enc', '/enc', 'Σίσυφος'];

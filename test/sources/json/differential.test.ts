@@ -3,18 +3,8 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { codes, makeTempFolder, readAll, writeInput } from './helpers.ts';
+import { createRandom } from '../../support/random.ts';
 
-/** A small seeded generator (mulberry32), so a failing case can be found again. */
-function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PIECES = ['a', '\\', '\\\\', '"', '\\"', '{', '}', '[', ']', ',', ':', ' ', '\t', '\n', 'é', '😀', '\u2028', '0'];
 

@@ -7,20 +7,10 @@ import { gzipSync } from 'node:zlib';
 import { openInput } from '../../../src/sources/open-input.ts';
 import type { SourceWarning } from '../../../src/sources/types.ts';
 import { makeTempFolder, readAll, writeInput } from './helpers.ts';
+import { createRandom } from '../../support/random.ts';
 
 const folder = makeTempFolder();
 
-/** A small seeded generator (mulberry32), so a failing input can be found again. */
-function createRandom(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const ALPHABET = ['{', '}', '[', ']', '"', '\\', ':', ',', ' ', '\n', '\r', 'a', '1', '-', 'é', '{"k":', '"v"', 'true', '12345678901234567890'];
 
