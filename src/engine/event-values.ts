@@ -1,8 +1,8 @@
-// How event values compare with rule values: as text, as numbers, as timestamps.
+// Conversions of event values for comparison with rule values: as text, as numbers, as timestamps.
 import { parseNumber } from '../sigma/index.ts';
 
 /**
- * The text a rule's string values compare with: strings as they are, numbers and
+ * Returns the text a rule's string values compare with: strings as they are, numbers and
  * bigints in decimal, booleans as `true`/`false`. Objects and null have no text.
  */
 export function valueText(value: unknown): string | undefined {
@@ -19,7 +19,7 @@ export function valueText(value: unknown): string | undefined {
   }
 }
 
-/** The number an event value holds, for `lt`/`gt` comparisons; undefined when it is not numeric. */
+/** Returns the number an event value contains, for `lt`/`gt` comparisons, or undefined when it is not numeric. */
 export function valueNumber(value: unknown): number | undefined {
   if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
   if (typeof value === 'bigint') return Number(value);

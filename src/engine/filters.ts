@@ -1,17 +1,17 @@
-// Which Sigma filters apply to which rule.
+// Selection of the Sigma filters that apply to each rule.
 import type { Logsource, SigmaFilter, SigmaRule } from '../sigma/index.ts';
 
 /** True when every logsource key the filter sets has the same value in the rule's logsource. */
 export function logsourceWithin(rule: Logsource, filter: Logsource): boolean {
   for (const key of ['category', 'product', 'service'] as const) {
-    const wanted = filter[key];
-    if (wanted !== undefined && wanted.toLowerCase() !== rule[key]?.toLowerCase()) return false;
+    const expected = filter[key];
+    if (expected !== undefined && expected.toLowerCase() !== rule[key]?.toLowerCase()) return false;
   }
   return true;
 }
 
 /**
- * The filters that apply to a rule: those naming the rule by id or name (or naming no
+ * Returns the filters that apply to a rule: those naming the rule by id or name (or naming no
  * rule at all), and only when the rule's logsource falls within the filter's logsource.
  * Each applies as `(rule condition) and (filter condition)`.
  */

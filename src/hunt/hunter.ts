@@ -39,7 +39,7 @@ export class Hunter {
     this.options = options;
   }
 
-  /** The compiled state for a profile, built on first use. */
+  /** Returns the compiled state for a profile, building it on first use. */
   stateFor(profile: Profile): ProfileState {
     let state = this.states.get(profile);
     if (!state) {
@@ -51,7 +51,7 @@ export class Hunter {
     return state;
   }
 
-  /** The rule sets compiled so far, one per profile. */
+  /** Returns the rule sets compiled so far, one per profile. */
   ruleSets(): RuleSet[] {
     return [...this.states.values()].map((state) => state.ruleSet);
   }

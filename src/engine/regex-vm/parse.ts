@@ -104,8 +104,13 @@ class RegexParser {
     if (!match) return undefined;
     this.position += match[0].length;
     const min = Number(match[1]);
-    const max = match[2] === undefined ? min : match[3] === '' ? Infinity : Number(match[3]);
-    if (min > MAX_REPEAT || (max !== Infinity && max > MAX_REPEAT) || max < min) throw new RegexUnsupportedError('repeat count too large');
+    let max = min;
+    if (match[2] !== undefined) max = match[3] === '' ? Infinity : Number(match[3]);
+
+    if (max < min) throw new RegexUnsupportedError(`invalid repeat {${min},${max}}: the maximum is below the minimum`);
+    if (min > MAX_REPEAT || (max !== Infinity && max > MAX_REPEAT)) {
+      throw new RegexUnsupportedError(`repeat count over ${MAX_REPEAT} is not supported by the linear-time matcher`);
+    }
     return { min, max };
   }
 
