@@ -18,18 +18,44 @@ function jsonPathLiteral(path: string[]): string {
   return standardString('$' + path.map((key) => (key === '*' ? '.*' : `."${key.replace(/["\\]/g, (char) => `\\${char}`)}"`)).join(''));
 }
 
+// TRUE when the keys before the path's first `*` are certainly absent: every value on the way
+// is an object and the last key is missing, so the lax SQL/JSON path finds nothing either.
+// Evaluating a wildcard path costs far more than these lookups, and most events lack the keys
+// (`Event.UserData`), so the path is evaluated only when this is not TRUE.
+function wildcardPrefixAbsent(column: string, path: string[]): string | undefined {
+  const prefix = path.slice(0, path.indexOf('*'));
+  if (prefix.length === 0) return undefined;
+  const objects = prefix.map((_, index) => {
+    const parent = index === 0 ? column : `(${column} #> ${pathLiteral(prefix.slice(0, index))})`;
+    return `jsonb_typeof(${parent}) = 'object'`;
+  });
+  return `(${objects.join(' AND ')} AND (${column} #> ${pathLiteral(prefix)}) IS NULL)`;
+}
+
+// The value at a path as jsonb, or NULL when it is absent.
+function valueAt(column: string, path: string[]): string {
+  if (!path.includes('*')) return `(${column} #> ${pathLiteral(path)})`;
+  const query = `jsonb_path_query_first(${column}, ${jsonPathLiteral(path)})`;
+  const absent = wildcardPrefixAbsent(column, path);
+  return absent === undefined ? query : `(CASE WHEN ${absent} THEN NULL ELSE ${query} END)`;
+}
+
+function presentAt(column: string, path: string[]): string {
+  if (!path.includes('*')) return `(${column} #> ${pathLiteral(path)}) IS NOT NULL`;
+  const query = `jsonb_path_exists(${column}, ${jsonPathLiteral(path)})`;
+  const absent = wildcardPrefixAbsent(column, path);
+  return absent === undefined ? query : `(CASE WHEN ${absent} THEN FALSE ELSE ${query} END)`;
+}
+
 export const POSTGRES: SqlFlavour = {
   target: 'postgres',
   string: standardString,
   identifier: standardIdentifier,
-  jsonText: (column, path) =>
-    path.includes('*') ? `(jsonb_path_query_first(${column}, ${jsonPathLiteral(path)}) #>> '{}')` : `(${column} #>> ${pathLiteral(path)})`,
-  jsonType: (column, path) =>
-    path.includes('*') ? `jsonb_typeof(jsonb_path_query_first(${column}, ${jsonPathLiteral(path)}))` : `jsonb_typeof(${column} #> ${pathLiteral(path)})`,
+  jsonText: (column, path) => (path.includes('*') ? `(${valueAt(column, path)} #>> '{}')` : `(${column} #>> ${pathLiteral(path)})`),
+  jsonType: (column, path) => `jsonb_typeof${valueAt(column, path)}`,
   objectType: 'object',
   arrayType: 'array',
-  jsonPresent: (column, path) =>
-    path.includes('*') ? `jsonb_path_exists(${column}, ${jsonPathLiteral(path)})` : `(${column} #> ${pathLiteral(path)}) IS NOT NULL`,
+  jsonPresent: presentAt,
   columnText: (column) => `CAST(${column} AS text)`,
   lower: (expression) => `lower(${expression})`,
   like: (expression, pattern) => `${expression} LIKE ${standardString(pattern)}`,
@@ -51,9 +77,9 @@ export const POSTGRES: SqlFlavour = {
     if (cidr.version === 4) return `${expression} ~ ${standardString(`^${ipv4CidrRegexBody(cidr)}$`)}`;
     throw new BackendUnsupportedError('postgres', 'cidr (IPv6)', 'an invalid address would make the inet cast fail');
   },
-  bindValue: bindInSubquery,
+  bindValue: (expression, body) => bindInSubquery(expression, body, ' OFFSET 0'),
   anyElement: (column, path, predicate) =>
-    `EXISTS (SELECT 1 FROM jsonb_array_elements(${path.includes('*') ? `jsonb_path_query_first(${column}, ${jsonPathLiteral(path)})` : `${column} #> ${pathLiteral(path)}`}) AS element(value) ` +
+    `EXISTS (SELECT 1 FROM jsonb_array_elements${valueAt(column, path)} AS element(value) ` +
     `WHERE jsonb_typeof(element.value) NOT IN ('object', 'array', 'null') AND ${predicate("(element.value #>> '{}')")})`,
   anyLeaf: (column, predicate) =>
     `EXISTS (SELECT 1 FROM jsonb_path_query(${column}, 'strict $.**') AS leaf(value) ` +

@@ -71,11 +71,12 @@ export function sqlDialect(flavour: SqlFlavour, options: SqlOptions): Dialect {
     return tests.length === 1 ? tests[0]! : `(${tests.join(' OR ')})`;
   };
 
-  const stringTest = (value: string, pattern: StringPattern): string => {
+  // `lowered` tells that `value` is already lower-cased, so a case-insensitive test uses it as is.
+  const stringTest = (value: string, pattern: StringPattern, lowered = false): string => {
     const shape = patternShape(pattern);
     if (shape.kind === 'any') return `${value} IS NOT NULL`;
     const folded = foldCase(pattern);
-    const subject = pattern.cased ? value : flavour.lower(value);
+    const subject = pattern.cased || lowered ? value : flavour.lower(value);
     if (shape.kind === 'equals') return `${subject} = ${flavour.string(pattern.cased ? shape.text : shape.text.toLowerCase())}`;
     const like = toLikePattern(folded);
     return pattern.cased ? flavour.like(value, like) : flavour.likeFolded(subject, like);
@@ -132,6 +133,13 @@ export function sqlDialect(flavour: SqlFlavour, options: SqlOptions): Dialect {
     fieldAny(field, tests) {
       if (tests.some((test) => test.kind === 'String' && patternShape(test).kind === 'any')) {
         return `(${tests.map((test) => fieldTest(field, test)).join(' OR ')})`;
+      }
+      // A list of case-insensitive strings lower-cases the value once rather than once per value.
+      const folded = tests.filter((test): test is StringPattern => test.kind === 'String' && !test.cased);
+      if (folded.length === tests.length) {
+        const anyFolded = (lowered: string): string =>
+          joinOperands(folded.map((test) => stringTest(lowered, test, true)), 'OR', dialect);
+        return valueTest(field, (value) => flavour.bindValue(flavour.lower(value), anyFolded));
       }
       const predicates = tests.map(valuePredicate);
       const anyPredicate = (value: string): string => joinOperands(predicates.map((predicate) => predicate(value)), 'OR', dialect);

@@ -47,9 +47,13 @@ export interface SqlFlavour {
   falseLiteral: string;
 }
 
-/** Binds a value in a correlated subquery (PostgreSQL, DuckDB, SQLite). */
-export function bindInSubquery(expression: string, body: (name: string) => string): string {
-  return `EXISTS (SELECT 1 FROM (SELECT ${expression} AS value) AS field WHERE ${body('field.value')})`;
+/**
+ * Binds a value in a correlated subquery (PostgreSQL, DuckDB, SQLite). `fence` is written after
+ * the inner SELECT to keep the planner from pulling the subquery up, which would copy the
+ * expression into every test of the body and evaluate it once per test (`OFFSET 0` in PostgreSQL).
+ */
+export function bindInSubquery(expression: string, body: (name: string) => string, fence = ''): string {
+  return `EXISTS (SELECT 1 FROM (SELECT ${expression} AS value${fence}) AS field WHERE ${body('field.value')})`;
 }
 
 /** The decimal number syntax every SQL flavour accepts before casting. */
