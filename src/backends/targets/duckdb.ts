@@ -2,7 +2,13 @@
 import { BackendUnsupportedError } from '../errors.ts';
 import { ipv4CidrRegexBody } from '../ipv4-regex.ts';
 import { toRe2 } from './re2.ts';
-import { bindInSubquery, DECIMAL_NUMBER, jsonPath, standardIdentifier, standardString, type SqlFlavour } from './sql-flavour.ts';
+import { DECIMAL_NUMBER, jsonPath, standardIdentifier, standardString, type SqlFlavour } from './sql-flavour.ts';
+
+// TRUE when `body` is TRUE for some element of the list; FALSE, never NULL, otherwise.
+// The `lambda x: …` syntax needs DuckDB 1.3 or later.
+function anyInList(list: string, name: string, body: (name: string) => string): string {
+  return `(len(list_filter(${list}, lambda ${name}: ${body(name)})) > 0)`;
+}
 
 export const DUCKDB: SqlFlavour = {
   target: 'duckdb',
@@ -24,9 +30,11 @@ export const DUCKDB: SqlFlavour = {
     if (cidr.version === 4) return `regexp_full_match(${expression}, ${standardString(ipv4CidrRegexBody(cidr))})`;
     throw new BackendUnsupportedError('duckdb', 'cidr (IPv6)', 'DuckDB has no built-in IP type');
   },
-  bindValue: bindInSubquery,
+  // A lambda rather than a correlated subquery: DuckDB turns each subquery into a join over the
+  // table, which for rules with hundreds of tests ran out of memory.
+  bindValue: (expression, body) => anyInList(`[${expression}]`, 'value', body),
   anyElement: (column, path, predicate) =>
-    `EXISTS (SELECT 1 FROM (SELECT unnest(json_extract_string(${column}, ${standardString(`${jsonPath(path)}[*]`)})) AS value) AS element WHERE ${predicate('element.value')})`,
+    anyInList(`json_extract_string(${column}, ${standardString(`${jsonPath(path)}[*]`)})`, 'element', predicate),
   anyLeaf: (column, predicate) =>
     `EXISTS (SELECT 1 FROM json_tree(${column}) AS leaf WHERE leaf.atom IS NOT NULL AND leaf.type NOT IN ('NULL', 'OBJECT', 'ARRAY') AND ${predicate('json_extract_string(leaf.value, \'$\')')})`,
   contains: (haystack, needle) => `contains(${haystack}, ${needle})`,

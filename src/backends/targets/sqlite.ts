@@ -38,7 +38,7 @@ export const SQLITE: SqlFlavour = {
     if (cidr.version === 4) return `${expression} REGEXP ${standardString(`^${ipv4CidrRegexBody(cidr)}$`)}`;
     throw new BackendUnsupportedError('sqlite', 'cidr (IPv6)', 'SQLite has no IP type');
   },
-  bindValue: bindInSubquery,
+  bindValue: (expression, body) => bindInSubquery(expression, body, ' LIMIT -1 OFFSET 0'),
   anyElement: (column, path, predicate) =>
     `EXISTS (SELECT 1 FROM json_each(${column}, ${standardString(jsonPath(path))}) AS element WHERE element.type NOT IN ('object', 'array', 'null') AND ` +
     `${predicate(scalarText('element.type', 'element.atom'))})`,
