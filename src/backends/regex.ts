@@ -74,31 +74,71 @@ export interface PatchFlavour {
   dotExcludingNewlines: string;
   wordBoundary?: string;
   notWordBoundary?: string;
+  /** The largest count `{m,n}` may have (PostgreSQL: 255); larger counts are rewritten as nested repeats. */
+  maxRepeat?: number;
 }
+
+type Node = AstNode<{ lookbehind: true }>;
 
 /**
  * Rewrites the source for a flavour whose syntax matches JavaScript for everything else
- * (RE2, PostgreSQL ARE, PCRE): dots outside classes and word boundaries are replaced in place.
+ * (RE2, PostgreSQL ARE, PCRE): dots outside classes, word boundaries and counted repeats over
+ * the flavour's limit are replaced in place.
  */
 export function patchRegexSource(parsed: ParsedRegex, flavour: PatchFlavour): string {
-  const patches: Array<{ start: number; end: number; text: string }> = [];
+  const limit = flavour.maxRepeat ?? Number.POSITIVE_INFINITY;
+  const replaced: Node[] = [];
   walk(parsed.ast, (node) => {
-    if (node.type === 'dot' && !parsed.flags.dotAll) {
-      patches.push({ start: node.range[0], end: node.range[1], text: flavour.dotExcludingNewlines });
-    }
-    if (node.type === 'anchor' && node.kind === 'boundary' && flavour.wordBoundary !== undefined) {
-      patches.push({ start: node.range[0], end: node.range[1], text: flavour.wordBoundary });
-    }
-    if (node.type === 'anchor' && node.kind === 'not-boundary' && flavour.notWordBoundary !== undefined) {
-      patches.push({ start: node.range[0], end: node.range[1], text: flavour.notWordBoundary });
-    }
+    if (node.type === 'dot' && !parsed.flags.dotAll) replaced.push(node);
+    if (node.type === 'anchor' && node.kind === 'boundary' && flavour.wordBoundary !== undefined) replaced.push(node);
+    if (node.type === 'anchor' && node.kind === 'not-boundary' && flavour.notWordBoundary !== undefined) replaced.push(node);
+    if (node.type === 'quantifier' && (node.min > limit || (node.max ?? 0) > limit)) replaced.push(node);
   });
-  patches.sort((a, b) => a.start - b.start);
-  let text = '';
-  let position = 0;
-  for (const patch of patches) {
-    text += parsed.source.slice(position, patch.start) + patch.text;
-    position = patch.end;
-  }
-  return text + parsed.source.slice(position);
+  replaced.sort((a, b) => a.range[0] - b.range[0]);
+
+  // The source between `start` and `end` with every replaced node inside it rewritten.
+  const render = (start: number, end: number): string => {
+    let text = '';
+    let position = start;
+    for (const node of replaced) {
+      if (node.range[0] < position || node.range[1] > end) continue;
+      text += parsed.source.slice(position, node.range[0]) + replacement(node);
+      position = node.range[1];
+    }
+    return text + parsed.source.slice(position, end);
+  };
+
+  const replacement = (node: Node): string => {
+    switch (node.type) {
+      case 'dot':
+        return flavour.dotExcludingNewlines;
+      case 'anchor':
+        return (node.kind === 'boundary' ? flavour.wordBoundary : flavour.notWordBoundary) ?? node.raw;
+      case 'quantifier': {
+        const body = node.body[0]!;
+        return splitRepeat(`(?:${render(body.range[0], body.range[1])})`, node.min, node.max, limit);
+      }
+      default:
+        return node.raw;
+    }
+  };
+
+  return render(0, parsed.source.length);
+}
+
+// `atom{min,max}` with every count at most `limit`, for a regex that is only tested for a match:
+// `a{600}` is `(?:a{255}){2}a{90}` and `a{0,600}` is `(?:a{0,255}){0,2}a{0,90}`. Laziness only
+// changes which text a match spans, so it is dropped.
+function splitRepeat(atom: string, min: number, max: number | undefined, limit: number): string {
+  const exactly = (count: number, unit: string): string => {
+    if (count <= limit) return count === 0 ? '' : `${unit}{${count}}`;
+    const rest = count % limit;
+    return exactly(Math.floor(count / limit), `(?:${unit}{${limit}})`) + (rest === 0 ? '' : `${unit}{${rest}}`);
+  };
+  const upTo = (count: number, unit: string): string => {
+    if (count <= limit) return count === 0 ? '' : `${unit}{0,${count}}`;
+    const rest = count % limit;
+    return upTo(Math.floor(count / limit), `(?:${unit}{0,${limit}})`) + (rest === 0 ? '' : `${unit}{0,${rest}}`);
+  };
+  return `(?:${exactly(min, atom)}${max === undefined ? `${atom}*` : upTo(max - min, atom)})`;
 }

@@ -1,7 +1,8 @@
 // PostgreSQL: a `jsonb` column read with `#>>`, POSIX regexes (ARE), `inet` for CIDR tests.
-import { BackendUnsupportedError } from '../errors.ts';
+import type { CidrPattern } from '../../sigma/model.ts';
 import { ipv4CidrRegexBody } from '../ipv4-regex.ts';
 import { patchRegexSource } from '../regex.ts';
+import { ipv6TextRegex } from './ipv6-text.ts';
 import { bindInSubquery, DECIMAL_NUMBER, standardIdentifier, standardString, type SqlFlavour } from './sql-flavour.ts';
 
 // A key of a text-array path literal such as '{Event,EventData,Image}'.
@@ -47,6 +48,12 @@ function presentAt(column: string, path: string[]): string {
   return absent === undefined ? query : `(CASE WHEN ${absent} THEN FALSE ELSE ${query} END)`;
 }
 
+// The range with its host bits cleared, as the engine reads it.
+function inetLiteral(cidr: CidrPattern): string {
+  const groups = Array.from({ length: 8 }, (_, index) => ((cidr.network[index * 2]! << 8) | cidr.network[index * 2 + 1]!).toString(16));
+  return `CAST(${standardString(`${groups.join(':')}/${cidr.prefixLength}`)} AS inet)`;
+}
+
 export const POSTGRES: SqlFlavour = {
   target: 'postgres',
   string: standardString,
@@ -68,6 +75,8 @@ export const POSTGRES: SqlFlavour = {
       dotExcludingNewlines: '[^\\n\\r\\u2028\\u2029]',
       wordBoundary: '\\y',
       notWordBoundary: '\\Y',
+      // ARE counts stop at 255 (DUPMAX).
+      maxRepeat: 255,
     });
     return `${expression} ${regex.flags.ignoreCase ? '~*' : '~'} ${standardString(options + source)}`;
   },
@@ -75,7 +84,14 @@ export const POSTGRES: SqlFlavour = {
     `(CASE WHEN ${expression} ~ ${standardString(DECIMAL_NUMBER)} THEN CAST(${expression} AS double precision) END)`,
   cidr(expression, cidr) {
     if (cidr.version === 4) return `${expression} ~ ${standardString(`^${ipv4CidrRegexBody(cidr)}$`)}`;
-    throw new BackendUnsupportedError('postgres', 'cidr (IPv6)', 'an invalid address would make the inet cast fail');
+    // Only text the engine reads as IPv6 reaches the cast, which would fail on other text.
+    // IPv4-mapped addresses are IPv4 to the engine, so they are outside every IPv6 range.
+    const address = `CAST(substring(${expression} FROM ${standardString(ipv6TextRegex())}) AS inet)`;
+    return bindInSubquery(
+      address,
+      (value) => `${value} <<= ${inetLiteral(cidr)} AND NOT ${value} <<= CAST('::ffff:0.0.0.0/96' AS inet)`,
+      ' OFFSET 0',
+    );
   },
   bindValue: (expression, body) => bindInSubquery(expression, body, ' OFFSET 0'),
   anyElement: (column, path, predicate) =>

@@ -115,7 +115,13 @@ export function sqlDialect(flavour: SqlFlavour, options: SqlOptions): Dialect {
       case 'FieldRef':
         return fieldRefTest(flavour, text(field), text(test.other), test.match, test.cased);
       case 'TimePart':
-        throw new BackendUnsupportedError(flavour.target, `${test.part} time modifier`, 'timestamps are not parsed in SQL conversions');
+        // NOTE: the engine reads timestamps with JavaScript's Date parser, which also takes
+        // non-ISO text and epoch numbers; no SQL engine parses the same set of texts.
+        throw new BackendUnsupportedError(
+          flavour.target,
+          `${test.part} time modifier`,
+          "the engine parses timestamps with JavaScript's date parser, which SQL cannot reproduce exactly",
+        );
       default:
         return assertNever(test);
     }
