@@ -18,6 +18,8 @@ export function postgresBin(): string | undefined {
   return newest === undefined ? undefined : join(root, newest, 'bin');
 }
 
+const POSTGRES_CONNECTIONS = 2;
+
 async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const server = createServer();
@@ -45,8 +47,12 @@ export async function openPostgres(bin: string, events: readonly CorpusEvent[]):
   };
   try {
     const { default: pg } = await import('pg');
-    const client = new pg.Client({ host: '127.0.0.1', port, user: 'postgres', database: 'postgres' });
-    await client.connect();
+    const connect = async (): Promise<InstanceType<typeof pg.Client>> => {
+      const client = new pg.Client({ host: '127.0.0.1', port, user: 'postgres', database: 'postgres' });
+      await client.connect();
+      return client;
+    };
+    const client = await connect();
     // Documents up to a page stay uncompressed in the row: every JSON access to a compressed
     // value would decompress the whole document again.
     await client.query('CREATE TABLE events (id integer PRIMARY KEY, event jsonb NOT NULL) WITH (toast_tuple_target = 8160)');
@@ -57,11 +63,26 @@ export async function openPostgres(bin: string, events: readonly CorpusEvent[]):
       await client.query(`INSERT INTO events (id, event) VALUES ${placeholders}`, batch.flatMap((event) => [event.id, event.text]));
     }
     await client.query('VACUUM ANALYZE events');
+    // One query per connection at a time; a server process per connection uses another core.
+    const clients = [client];
+    while (clients.length < POSTGRES_CONNECTIONS) clients.push(await connect());
+    const idle = [...clients];
+    const waiting: Array<() => void> = [];
     return {
       target: 'postgres',
-      ids: async (query) => (await client.query<{ id: number }>(`SELECT id FROM (${query}) AS matched`)).rows.map((row) => row.id),
+      parallel: clients.length,
+      async ids(query) {
+        while (idle.length === 0) await new Promise<void>((resolve) => waiting.push(resolve));
+        const connection = idle.pop()!;
+        try {
+          return (await connection.query<{ id: number }>(`SELECT id FROM (${query}) AS matched`)).rows.map((row) => row.id);
+        } finally {
+          idle.push(connection);
+          waiting.shift()?.();
+        }
+      },
       async close() {
-        await client.end();
+        await Promise.all(clients.map((connection) => connection.end()));
         stop();
       },
     };

@@ -10,6 +10,8 @@ export interface SqlEngine {
   target: TargetName;
   /** Runs a converted query and returns the ids of the rows it selects. */
   ids(query: string): Promise<number[]>;
+  /** How many queries the engine runs at once; callers may have that many `ids` calls pending. */
+  parallel: number;
   close(): Promise<void>;
 }
 
@@ -34,6 +36,7 @@ export async function openSqlite(events: readonly CorpusEvent[]): Promise<SqlEng
   })();
   return {
     target: 'sqlite',
+    parallel: 1,
     ids: async (query) => (db.prepare(`SELECT id FROM (${query})`).all() as Array<{ id: number }>).map((row) => row.id),
     close: async () => void db.close(),
   };
@@ -48,11 +51,13 @@ export async function openDuckdb(events: readonly CorpusEvent[]): Promise<SqlEng
   const connection = await instance.connect();
   // Rules with thousands of values (hash lists) nest deeper than DuckDB's default limit of 1000.
   await connection.run('SET max_expression_depth TO 100000');
+  await connection.run("SET memory_limit = '4GB'");
   await connection.run(
     `CREATE TABLE events AS SELECT * FROM read_json('${file}', columns = {id: 'INTEGER', event: 'JSON'}, format = 'newline_delimited', maximum_object_size = 100000000)`,
   );
   return {
     target: 'duckdb',
+    parallel: 1,
     async ids(query) {
       const reader = await connection.runAndReadAll(`SELECT id FROM (${query})`);
       return reader.getRows().map((row) => Number(row[0]));
@@ -79,6 +84,7 @@ export async function openClickhouse(events: readonly CorpusEvent[]): Promise<Sq
   session.query(`INSERT INTO events SELECT id, event FROM file('${file}', 'JSONEachRow', 'id UInt32, event String')`);
   return {
     target: 'clickhouse',
+    parallel: 1,
     async ids(query) {
       const text = session.query(`SELECT id FROM (${query})`, 'TSV');
       return text.split('\n').filter((line) => line !== '').map(Number);
