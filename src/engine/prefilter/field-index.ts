@@ -4,7 +4,7 @@ import { valueText } from '../event-values.ts';
 import type { MatchContext } from '../match-context.ts';
 import type { FieldAccessor } from '../profile.ts';
 import { LiteralAutomaton, type LiteralHits } from './aho-corasick.ts';
-import type { Needs } from './needles.ts';
+import type { Clause } from './needles.ts';
 
 interface IndexedField {
   /** Reads the field; undefined for keyword needles, which scan every leaf value. */
@@ -33,10 +33,13 @@ export class FieldIndex {
     this.accessor = accessor;
   }
 
-  /** Registers the needles of one rule variant; returns where each one sits. */
-  add(needs: Needs): NeedleRef[] {
-    if (needs === undefined) return [];
-    return needs.map((needle) => {
+  /** Registers the needles of one rule variant's clauses; returns where each one sits, per clause. */
+  add(clauses: readonly Clause[]): NeedleRef[][] {
+    return clauses.map((clause) => this.addClause(clause));
+  }
+
+  private addClause(clause: Clause): NeedleRef[] {
+    return clause.map((needle) => {
       let slot = this.slots.get(needle.field);
       if (slot === undefined) {
         slot = this.fields.length;
