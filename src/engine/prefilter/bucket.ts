@@ -5,8 +5,8 @@ import type { FieldIndex, NeedleRef } from './field-index.ts';
 
 interface BucketField {
   slot: number;
-  /** Per literal id of the field: pairs of (entry position, clause bit), flattened. */
-  targetsByLiteral: Map<number, number[]>;
+  /** Indexed by literal id of the field: pairs of (entry position, clause bit), flattened. */
+  targetsByLiteral: ReadonlyArray<Int32Array | undefined>;
 }
 
 /** A variant's clauses, at most this many, are tracked as bits of one byte. */
@@ -52,7 +52,11 @@ export class PrefilterBucket<Entry> {
       });
     });
     this.always = always;
-    this.fields = [...bySlot].map(([slot, targetsByLiteral]) => ({ slot, targetsByLiteral }));
+    this.fields = [...bySlot].map(([slot, literals]) => {
+      const targetsByLiteral: Array<Int32Array | undefined> = new Array(Math.max(...literals.keys()) + 1).fill(undefined);
+      for (const [literal, targets] of literals) targetsByLiteral[literal] = Int32Array.from(targets);
+      return { slot, targetsByLiteral };
+    });
   }
 
   /** Calls `tryEntry` for every entry that may match the event, and returns how many it skipped. */
@@ -69,7 +73,7 @@ export class PrefilterBucket<Entry> {
     for (const field of this.fields) {
       const hits = this.index.hits(field.slot, context);
       for (let h = 0; h < hits.length; h++) {
-        const targets = field.targetsByLiteral.get(hits[h]!);
+        const targets = field.targetsByLiteral[hits[h]!];
         if (targets === undefined) continue;
         for (let t = 0; t < targets.length; t += 2) {
           const position = targets[t]!;

@@ -20,7 +20,7 @@ export type Clause = readonly Needle[];
  */
 export type Needs = readonly Clause[] | undefined;
 
-/** Clauses kept per condition; each adds a check per event, and a third rarely helps. */
+/** Clauses kept per condition. Each one adds a check per event. */
 const MAX_CLAUSES = 2;
 
 function clauseCost(clause: Clause): number {
