@@ -74,7 +74,7 @@ export interface PatchFlavour {
   dotExcludingNewlines: string;
   wordBoundary?: string;
   notWordBoundary?: string;
-  /** The largest count `{m,n}` may have (PostgreSQL: 255); larger counts are rewritten as nested repeats. */
+  /** The largest count `{m,n}` may have (PostgreSQL: 255). Larger counts are rewritten as nested repeats. */
   maxRepeat?: number;
 }
 

@@ -63,7 +63,7 @@ export async function openPostgres(bin: string, events: readonly CorpusEvent[]):
       await client.query(`INSERT INTO events (id, event) VALUES ${placeholders}`, batch.flatMap((event) => [event.id, event.text]));
     }
     await client.query('VACUUM ANALYZE events');
-    // One query per connection at a time; a server process per connection uses another core.
+    // Each connection runs one query at a time in its own server process, so two use both cores.
     const clients = [client];
     while (clients.length < POSTGRES_CONNECTIONS) clients.push(await connect());
     const idle = [...clients];

@@ -10,7 +10,7 @@ export interface SqlEngine {
   target: TargetName;
   /** Runs a converted query and returns the ids of the rows it selects. */
   ids(query: string): Promise<number[]>;
-  /** How many queries the engine runs at once; callers may have that many `ids` calls pending. */
+  /** The number of queries the engine runs at once, so callers may have that many `ids` calls pending. */
   parallel: number;
   close(): Promise<void>;
 }

@@ -4,7 +4,7 @@
 // SQLite and PostgreSQL compare every rule. DuckDB and ClickHouse read the JSON text again on
 // every field access, so by default they compare a fixed sample: every Nth rule that fires on the
 // corpus and every Mth other rule, in file order (see SAMPLES). SIGIL_BACKEND_RULES=all compares
-// every rule on every engine; SIGIL_BACKEND_RULES=sample compares the samples on every engine.
+// every rule on every engine, and SIGIL_BACKEND_RULES=sample the DuckDB sample on every engine.
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { backendProfile, convertRule, type TargetName } from '../../src/backends/index.ts';
@@ -120,7 +120,7 @@ async function compareTarget(target: SqlTarget, open: (events: readonly CorpusEv
 
   try {
     // Engines that answer asynchronously (PostgreSQL over several connections) get that many
-    // queries at once; the others run one at a time. SQLite and ClickHouse answer synchronously,
+    // queries at once, and the others run one at a time. SQLite and ClickHouse answer synchronously,
     // so every query yields to the event loop to let the PostgreSQL test read its answers.
     let next = 0;
     const worker = async (): Promise<void> => {

@@ -4,7 +4,7 @@ import { ipv4CidrRegexBody } from '../ipv4-regex.ts';
 import { toRe2 } from './re2.ts';
 import { DECIMAL_NUMBER, jsonPath, standardIdentifier, standardString, type SqlFlavour } from './sql-flavour.ts';
 
-// TRUE when `body` is TRUE for some element of the list; FALSE, never NULL, otherwise.
+// TRUE when `body` is TRUE for some element of the list, and FALSE (never NULL) otherwise.
 // The `lambda x: …` syntax needs DuckDB 1.3 or later.
 function anyInList(list: string, name: string, body: (name: string) => string): string {
   return `(len(list_filter(${list}, lambda ${name}: ${body(name)})) > 0)`;

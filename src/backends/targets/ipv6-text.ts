@@ -10,12 +10,12 @@ const IPV4 = `${OCTET}(?:\\.${OCTET}){3}`;
 /** The characters JavaScript's `String.prototype.trim` removes, as a bracket expression body. */
 export const TRIMMED_SPACE = '\\t\\n\\v\\f\\r \\u00a0\\u1680\\u2000-\\u200a\\u2028\\u2029\\u202f\\u205f\\u3000\\ufeff';
 
-// `count` groups, each followed by a colon.
+// Between `min` and `max` groups, each followed by a colon.
 function groupsWithColons(min: number, max: number): string {
   return max === 0 ? '' : `(?:${GROUP}:){${min},${max}}`;
 }
 
-// The text after `::` when at most `room` groups are left; an IPv4 tail counts as two groups.
+// The text after `::` when at most `room` groups are left. An IPv4 tail counts as two groups.
 function tailAfterGap(room: number): string {
   if (room === 0) return '';
   const groups = `${groupsWithColons(0, room - 1)}${GROUP}`;

@@ -39,8 +39,9 @@ export function sqlDialect(flavour: SqlFlavour, options: SqlOptions): Dialect {
 
   // Objects and arrays have no text; an object with the text key stands for that key's value.
   const scalarText = (path: string[], textKey: string | undefined): string => {
-    const type = flavour.jsonType(column, path);
     const objectCase = textKey === undefined ? 'NULL' : scalarText([...path, textKey], undefined);
+    if (flavour.jsonScalarText !== undefined) return flavour.jsonScalarText(column, path, objectCase);
+    const type = flavour.jsonType(column, path);
     return `(CASE ${type} WHEN ${flavour.string(flavour.objectType)} THEN ${objectCase} WHEN ${flavour.string(flavour.arrayType)} THEN NULL ELSE ${flavour.jsonText(column, path)} END)`;
   };
 
@@ -116,7 +117,7 @@ export function sqlDialect(flavour: SqlFlavour, options: SqlOptions): Dialect {
         return fieldRefTest(flavour, text(field), text(test.other), test.match, test.cased);
       case 'TimePart':
         // NOTE: the engine reads timestamps with JavaScript's Date parser, which also takes
-        // non-ISO text and epoch numbers; no SQL engine parses the same set of texts.
+        // non-ISO text and epoch numbers, and no SQL engine parses the same set of texts.
         throw new BackendUnsupportedError(
           flavour.target,
           `${test.part} time modifier`,

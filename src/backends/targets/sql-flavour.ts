@@ -12,6 +12,11 @@ export interface SqlFlavour {
   identifier(name: string): string;
   /** A scalar value at a JSON path as text, or NULL when the path is absent or JSON null. */
   jsonText(column: string, path: string[]): string;
+  /**
+   * Optional: the value at a path as text, with `objectText` for an object and NULL for an array,
+   * written with one type lookup (the dialect otherwise combines `jsonType` and `jsonText`).
+   */
+  jsonScalarText?(column: string, path: string[], objectText: string): string;
   /** The JSON type name of the value at a path. */
   jsonType(column: string, path: string[]): string;
   /** The names `jsonType` gives objects and arrays. */

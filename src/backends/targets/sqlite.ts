@@ -19,6 +19,13 @@ export const SQLITE: SqlFlavour = {
     const at = standardString(jsonPath(path));
     return scalarText(`json_type(${column}, ${at})`, `json_extract(${column}, ${at})`);
   },
+  jsonScalarText(column, path, objectText) {
+    const at = standardString(jsonPath(path));
+    return (
+      `(CASE json_type(${column}, ${at}) WHEN 'object' THEN ${objectText} WHEN 'array' THEN NULL ` +
+      `WHEN 'true' THEN 'true' WHEN 'false' THEN 'false' ELSE CAST(json_extract(${column}, ${at}) AS TEXT) END)`
+    );
+  },
   jsonType: (column, path) => `json_type(${column}, ${standardString(jsonPath(path))})`,
   objectType: 'object',
   arrayType: 'array',
