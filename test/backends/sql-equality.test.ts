@@ -29,12 +29,12 @@ const EVERY_RULE: Sample = { firingEvery: 1, quietEvery: 1 };
 const SAMPLES: Record<SqlTarget, Sample> = {
   sqlite: EVERY_RULE,
   postgres: EVERY_RULE,
-  duckdb: { firingEvery: 10, quietEvery: 100 },
-  clickhouse: { firingEvery: 5, quietEvery: 50 },
+  duckdb: { firingEvery: 20, quietEvery: 200 },
+  clickhouse: { firingEvery: 10, quietEvery: 100 },
 };
 
 // The sample used by SIGIL_BACKEND_RULES=sample on every engine.
-const SMALL_SAMPLE: Sample = { firingEvery: 10, quietEvery: 100 };
+const SMALL_SAMPLE: Sample = { firingEvery: 20, quietEvery: 200 };
 
 interface Corpus {
   rules: SigmaRule[];
