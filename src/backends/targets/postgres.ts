@@ -19,10 +19,8 @@ function jsonPathLiteral(path: string[]): string {
   return standardString('$' + path.map((key) => (key === '*' ? '.*' : `."${key.replace(/["\\]/g, (char) => `\\${char}`)}"`)).join(''));
 }
 
-// TRUE when the keys before the path's first `*` are certainly absent: every value on the way
-// is an object and the last key is missing, so the lax SQL/JSON path finds nothing either.
-// Evaluating a wildcard path costs far more than these lookups, and most events lack the keys
-// (`Event.UserData`), so the path is evaluated only when this is not TRUE.
+// TRUE when the keys before the first `*` are absent (objects all the way, last key missing), so
+// the costly wildcard path, which most events lack (`Event.UserData`), is skipped.
 function wildcardPrefixAbsent(column: string, path: string[]): string | undefined {
   const prefix = path.slice(0, path.indexOf('*'));
   if (prefix.length === 0) return undefined;
@@ -33,7 +31,8 @@ function wildcardPrefixAbsent(column: string, path: string[]): string | undefine
   return `(${objects.join(' AND ')} AND (${column} #> ${pathLiteral(prefix)}) IS NULL)`;
 }
 
-// The value at a path as jsonb, or NULL when it is absent.
+// The value at a path as jsonb, or NULL when it is absent. The text is always in parentheses,
+// so it can follow a function name: `jsonb_typeof(…)`.
 function valueAt(column: string, path: string[]): string {
   if (!path.includes('*')) return `(${column} #> ${pathLiteral(path)})`;
   const query = `jsonb_path_query_first(${column}, ${jsonPathLiteral(path)})`;
