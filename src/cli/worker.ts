@@ -1,15 +1,18 @@
-// Worker thread entry of `sigil hunt --threads N`: hunts the files the main thread sends, one
-// at a time, and posts detections back in batches, waiting for acknowledgements so that a
-// slow consumer holds the reading back.
+// Worker thread entry of `sigil hunt --threads N`: hunts the tasks the main thread sends (a
+// whole file, or a range of chunks of an EVTX file), one at a time, and posts detections back
+// in batches, waiting for acknowledgements so that a slow consumer holds the reading back.
 import { parentPort, workerData } from 'node:worker_threads';
 import { Hunter } from '../hunt/hunter.ts';
-import type { DetectionMessage, FromWorker, ToWorker, WorkerSetup } from '../hunt/worker-protocol.ts';
+import type { DetectionMessage, FromWorker, HuntTask, ToWorker, WorkerRules, WorkerSetup } from '../hunt/worker-protocol.ts';
 import type { SigmaRule } from '../sigma/index.ts';
+import { readEvtxFile } from '../sources/evtx-file.ts';
+import type { SourceEvent, SourceWarning } from '../sources/index.ts';
 import { resolveProfileOption } from './profile-option.ts';
 
 const port = parentPort!;
 const setup = workerData as WorkerSetup;
-const ruleIndex = new Map<SigmaRule, number>(setup.rules.map((rule, index) => [rule, index]));
+const { rules, filters } = JSON.parse(setup.rulesJson) as WorkerRules;
+const ruleIndex = new Map<SigmaRule, number>(rules.map((rule, index) => [rule, index]));
 const profile = await resolveProfileOption(setup.profile);
 
 let credits = setup.credits;
@@ -38,20 +41,20 @@ async function send(message: FromWorker): Promise<void> {
   port.postMessage(message);
 }
 
-/** The file being hunted; the one Hunter (and its compiled rule sets) serves every file. */
-const current = { file: -1, pending: [] as DetectionMessage[] };
+/** The task being hunted; the one Hunter (and its compiled rule sets) serves every task. */
+const current = { task: -1, pending: [] as DetectionMessage[] };
 const reported = new Set<string>();
 const hunter = new Hunter({
-  rules: setup.rules,
-  filters: setup.filters,
+  rules,
+  filters,
   ...(profile ? { profile } : {}),
   onDetection: ({ rule, ...detection }) => current.pending.push({ ...detection, ruleIndex: ruleIndex.get(rule)! }),
-  onProfile: (path, chosen) => void send({ kind: 'profile', file: current.file, path, profile: chosen.name }),
+  onProfile: (path, chosen) => void send({ kind: 'profile', task: current.task, path, profile: chosen.name }),
   onRuleError: (error, chosen) => {
     const key = `${ruleIndex.get(error.rule)}:${chosen.name}`;
     if (reported.has(key)) return;
     reported.add(key);
-    void send({ kind: 'rule-error', file: current.file, ruleIndex: ruleIndex.get(error.rule)!, message: error.message, profile: chosen.name });
+    void send({ kind: 'rule-error', task: current.task, ruleIndex: ruleIndex.get(error.rule)!, message: error.message, profile: chosen.name });
   },
   afterBatch: () => flush(),
 });
@@ -60,27 +63,39 @@ async function flush(): Promise<void> {
   if (current.pending.length === 0) return;
   const detections = current.pending;
   current.pending = [];
-  await send({ kind: 'detections', file: current.file, detections });
+  await send({ kind: 'detections', task: current.task, detections });
 }
 
-async function huntFile(file: number, path: string): Promise<void> {
-  current.file = file;
+/** The events of a range of EVTX chunks; a failed read becomes a READ_FAILED warning, as for a whole file. */
+async function* readChunkRange(task: HuntTask & { chunks: NonNullable<HuntTask['chunks']> }, onWarning: (warning: SourceWarning) => void): AsyncGenerator<SourceEvent[]> {
+  try {
+    yield* readEvtxFile(task.path, { onWarning, chunks: task.chunks });
+  } catch (error) {
+    onWarning({ code: 'READ_FAILED', message: `reading the EVTX file failed: ${(error as Error).message}`, position: { file: task.path } });
+  }
+}
+
+async function huntTask(task: HuntTask): Promise<void> {
+  current.task = task.task;
   const before = new Map(hunter.eventsByProfile);
-  const events = await hunter.huntInput(path, { onWarning: (warning) => void send({ kind: 'warning', file, warning }) });
+  const onWarning = (warning: SourceWarning): void => void send({ kind: 'warning', task: task.task, warning });
+  const events = task.chunks
+    ? await hunter.huntBatches(readChunkRange({ ...task, chunks: task.chunks }, onWarning))
+    : await hunter.huntInput(task.path, { onWarning });
   await flush();
   const eventsByProfile = [...hunter.eventsByProfile].map(([name, count]): [string, number] => [name, count - (before.get(name) ?? 0)]);
-  await send({ kind: 'done', file, events, eventsByProfile });
+  await send({ kind: 'done', task: task.task, events, eventsByProfile });
 }
 
 for (;;) {
   while (queue.length === 0) await new Promise<void>((resolve) => (wake = resolve));
   const message = queue.shift()!;
   if (message.kind === 'stop') break;
-  if (message.kind !== 'file') continue;
+  if (message.kind !== 'task') continue;
   try {
-    await huntFile(message.file, message.path);
+    await huntTask(message);
   } catch (error) {
-    await send({ kind: 'failed', file: message.file, message: (error as Error).message });
+    await send({ kind: 'failed', task: message.task, message: (error as Error).message });
   }
 }
 port.close();

@@ -1,12 +1,14 @@
-// The hunt on worker threads: each worker hunts whole files, and the results are reported in
-// input order, as if one thread had read the files one after another. A worker holds at most
-// `credits` unacknowledged detection batches, and batches are acknowledged when reported, so
-// memory stays bounded while an earlier, slower file is still being read.
-import { Worker } from 'node:worker_threads';
+// The hunt on worker threads. Each task (a whole file, or a range of chunks of a large EVTX
+// file) goes to the next free worker, and the results are reported in task order, so the
+// output is the same as one thread reading the files one after another. A worker holds at
+// most `credits` unacknowledged detection batches, and batches are acknowledged when
+// reported, so memory stays bounded while an earlier, slower task is still running.
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { RuleDetection } from '../output/index.ts';
 import type { SigmaFilter, SigmaRule } from '../sigma/index.ts';
 import type { SourceWarning } from '../sources/index.ts';
-import type { FromWorker, ToWorker, WorkerSetup } from './worker-protocol.ts';
+import { DEFAULT_CHUNKS_PER_TASK, planTasks, type PlannedTask } from './plan-tasks.ts';
+import type { FromWorker, ToWorker, WorkerRules, WorkerSetup } from './worker-protocol.ts';
 
 export interface ParallelHuntOptions {
   rules: readonly SigmaRule[];
@@ -16,6 +18,12 @@ export interface ParallelHuntOptions {
   threads: number;
   /** The worker entry script (`src/cli/worker.ts`, or `dist/worker.js` when bundled). */
   workerUrl: URL;
+  /** EVTX chunks per task when a large EVTX file is split between workers (default 64, 4 MiB). */
+  chunksPerTask?: number;
+  /** The tasks, when the caller has planned them already with planTasks (with the same chunksPerTask). */
+  tasks?: readonly PlannedTask[];
+  /** V8 heap limits of each worker (default: see WORKER_LIMITS). */
+  resourceLimits?: ResourceLimits;
   onDetection: (detection: RuleDetection) => void;
   onWarning?: (warning: SourceWarning) => void;
   onProfile?: (file: string, profile: string) => void;
@@ -27,11 +35,20 @@ export interface ParallelHuntOptions {
 /** Detection batches a worker may send ahead of the reporting. */
 const CREDITS = 4;
 
-interface FileState {
-  path: string;
+/**
+ * A young generation of 96 MB (semi-spaces of 32 MB) lets the events of a read batch die
+ * young. With V8's default (16 MB semi-spaces in Node.js 20), many are promoted and the old
+ * generation grows to several hundred MB before a full collection. Measured with
+ * `bench/hunt.ts` on the SigmaHQ Windows rules; see docs/benchmarks.md.
+ */
+export const WORKER_LIMITS: ResourceLimits = { maxYoungGenerationSizeMb: 96 };
+
+interface TaskState {
+  planned: PlannedTask;
   worker: WorkerHandle;
   messages: FromWorker[];
   done: boolean;
+  events: number;
 }
 
 interface WorkerHandle {
@@ -43,28 +60,37 @@ interface WorkerHandle {
  * Starts a worker. A TypeScript entry (running from source) first registers the tsx loader
  * in the worker, because a worker does not inherit the loader hooks of `--import tsx`.
  */
-function startWorker(url: URL, setup: WorkerSetup): Worker {
-  if (!url.pathname.endsWith('.ts')) return new Worker(url, { workerData: setup });
+function startWorker(url: URL, setup: WorkerSetup, resourceLimits: ResourceLimits): Worker {
+  if (!url.pathname.endsWith('.ts')) return new Worker(url, { workerData: setup, resourceLimits });
   const tsx = import.meta.resolve('tsx/esm/api');
   const bootstrap = `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(url.href)}); });`;
-  return new Worker(bootstrap, { eval: true, workerData: setup });
+  return new Worker(bootstrap, { eval: true, workerData: setup, resourceLimits });
 }
 
 /** Hunts the inputs on `threads` workers. Returns events per profile name. */
 export async function huntInParallel(inputs: readonly string[], options: ParallelHuntOptions): Promise<Map<string, number>> {
-  const setup: WorkerSetup = { rules: options.rules, filters: options.filters ?? [], profile: options.profile, credits: CREDITS };
-  const handles: WorkerHandle[] = Array.from({ length: Math.max(1, Math.min(options.threads, inputs.length)) }, () => ({
-    worker: startWorker(options.workerUrl, setup),
-    busy: false,
-  }));
+  const workerRules: WorkerRules = { rules: [...options.rules], filters: [...(options.filters ?? [])] };
+  const setup: WorkerSetup = { rulesJson: JSON.stringify(workerRules, withoutRuleText), profile: options.profile, credits: CREDITS };
+  const threads = Math.max(1, options.threads);
+  const start = (): WorkerHandle => ({ worker: startWorker(options.workerUrl, setup, options.resourceLimits ?? WORKER_LIMITS), busy: false });
+  // Workers start (and compile their rules) while the inputs are being split into tasks.
+  const handles: WorkerHandle[] = Array.from({ length: Math.min(threads, Math.max(1, options.tasks?.length ?? inputs.length)) }, start);
+  const planned = options.tasks ?? (await planTasks(inputs, options.chunksPerTask ?? DEFAULT_CHUNKS_PER_TASK));
+  while (handles.length < Math.min(threads, planned.length)) handles.push(start());
+  const lastTaskOf = new Map<number, number>(planned.map((task) => [task.input, task.task]));
   const eventsByProfile = new Map<string, number>();
-  const files: FileState[] = [];
+  const tasks: TaskState[] = [];
   const reportedErrors = new Set<string>();
+  const profileReported = new Set<number>();
+  let eventsOfFile = 0;
   let nextToReport = 0;
   let failure: Error | undefined;
 
   return await new Promise((resolve, reject) => {
+    let finished = false;
     const finish = async (): Promise<void> => {
+      if (finished) return;
+      finished = true;
       await Promise.all(handles.map((handle) => handle.worker.terminate()));
       if (failure) reject(failure);
       else resolve(eventsByProfile);
@@ -72,31 +98,16 @@ export async function huntInParallel(inputs: readonly string[], options: Paralle
 
     const dispatch = (): void => {
       for (const handle of handles) {
-        if (handle.busy || files.length >= inputs.length) continue;
-        const file = files.length;
-        files.push({ path: inputs[file]!, worker: handle, messages: [], done: false });
+        if (handle.busy || tasks.length >= planned.length) continue;
+        const next = planned[tasks.length]!;
+        tasks.push({ planned: next, worker: handle, messages: [], done: false, events: 0 });
         handle.busy = true;
-        handle.worker.postMessage({ kind: 'file', file, path: inputs[file]! } satisfies ToWorker);
+        const message: ToWorker = { kind: 'task', task: next.task, path: next.path, ...(next.chunks ? { chunks: next.chunks } : {}) };
+        handle.worker.postMessage(message);
       }
     };
 
-    let reporting = Promise.resolve();
-    const report = async (): Promise<void> => {
-      while (nextToReport < files.length) {
-        const state = files[nextToReport]!;
-        while (state.messages.length > 0) {
-          const message = state.messages.shift()!;
-          handle(message, state);
-        }
-        if (!state.done) return;
-        await options.onFileDone?.(state.path, doneEvents.get(nextToReport) ?? 0);
-        nextToReport++;
-      }
-      if (nextToReport === inputs.length) await finish();
-    };
-
-    const doneEvents = new Map<number, number>();
-    const handle = (message: FromWorker, state: FileState): void => {
+    const handle = (message: FromWorker, state: TaskState): void => {
       switch (message.kind) {
         case 'detections':
           for (const { ruleIndex, ...detection } of message.detections) options.onDetection({ ...detection, rule: options.rules[ruleIndex]! });
@@ -106,6 +117,9 @@ export async function huntInParallel(inputs: readonly string[], options: Paralle
           options.onWarning?.(message.warning);
           return;
         case 'profile':
+          // Every task of a file reports the profile of its first event; the file's first one counts.
+          if (profileReported.has(state.planned.input)) return;
+          profileReported.add(state.planned.input);
           options.onProfile?.(message.path, message.profile);
           return;
         case 'rule-error': {
@@ -119,18 +133,35 @@ export async function huntInParallel(inputs: readonly string[], options: Paralle
           for (const [name, count] of message.eventsByProfile) eventsByProfile.set(name, (eventsByProfile.get(name) ?? 0) + count);
           return;
         case 'failed':
-          failure ??= new Error(`${state.path}: ${message.message}`);
+          failure ??= new Error(`${state.planned.path}: ${message.message}`);
           return;
       }
     };
 
+    /** Reports what the tasks sent, in task order, up to the first task still running. */
+    const report = async (): Promise<void> => {
+      while (nextToReport < tasks.length) {
+        const state = tasks[nextToReport]!;
+        for (let message = state.messages.shift(); message; message = state.messages.shift()) handle(message, state);
+        if (!state.done) return;
+        eventsOfFile += state.events;
+        if (lastTaskOf.get(state.planned.input) === state.planned.task) {
+          await options.onFileDone?.(state.planned.path, eventsOfFile);
+          eventsOfFile = 0;
+        }
+        nextToReport++;
+      }
+      if (nextToReport === planned.length) await finish();
+    };
+
+    let reporting = Promise.resolve();
     for (const handleEntry of handles) {
       handleEntry.worker.on('message', (message: FromWorker) => {
-        const state = files[message.file]!;
+        const state = tasks[message.task]!;
         state.messages.push(message);
         if (message.kind === 'done' || message.kind === 'failed') {
           state.done = true;
-          if (message.kind === 'done') doneEvents.set(message.file, message.events);
+          if (message.kind === 'done') state.events = message.events;
           handleEntry.busy = false;
           dispatch();
         }
@@ -144,10 +175,16 @@ export async function huntInParallel(inputs: readonly string[], options: Paralle
         void finish();
       });
     }
-    if (inputs.length === 0) {
+    if (planned.length === 0) {
       void finish();
       return;
     }
     dispatch();
   });
+}
+
+/** Leaves the YAML text of each rule out of what workers receive; matching never reads it. */
+function withoutRuleText(this: unknown, key: string, value: unknown): unknown {
+  if (key === 'origin' && typeof value === 'object' && value !== null && 'text' in value) return { ...value, text: '' };
+  return value;
 }
