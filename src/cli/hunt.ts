@@ -151,6 +151,7 @@ async function runHunt(paths: string[], options: HuntOptions): Promise<number> {
       rules: huntedRules,
       filters: collection.filters,
       ...(options.profile !== undefined && options.profile !== 'auto' ? { profile: options.profile } : {}),
+      ...(profile ? { resolvedProfile: profile } : {}),
       threads,
       workerUrl: new URL(import.meta.url.endsWith('.ts') ? './worker.ts' : './worker.js', import.meta.url),
       onDetection,

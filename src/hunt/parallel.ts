@@ -3,11 +3,13 @@
 // output is the same as one thread reading the files one after another. A worker holds at
 // most `credits` unacknowledged detection batches, and batches are acknowledged when
 // reported, so memory stays bounded while an earlier, slower task is still running.
-import { Worker, type ResourceLimits } from 'node:worker_threads';
+import { MessageChannel, Worker, type ResourceLimits } from 'node:worker_threads';
+import { getProfile, type Profile } from '../profiles/index.ts';
 import type { RuleDetection } from '../output/index.ts';
 import type { SigmaFilter, SigmaRule } from '../sigma/index.ts';
 import type { SourceWarning } from '../sources/index.ts';
 import { DEFAULT_CHUNKS_PER_TASK, planTasks, type PlannedTask } from './plan-tasks.ts';
+import { runWorkerLoop } from './worker-loop.ts';
 import type { FromWorker, ToWorker, WorkerRules, WorkerSetup } from './worker-protocol.ts';
 
 export interface ParallelHuntOptions {
@@ -23,6 +25,13 @@ export interface ParallelHuntOptions {
   /** The tasks, when the caller has planned them already with planTasks (with the same chunksPerTask). */
   tasks?: readonly PlannedTask[];
   /** V8 heap limits of each worker (default: see WORKER_LIMITS). */
+  /**
+   * Whether the calling thread hunts too, as one of the `threads` (default true). It then
+   * needs no copy of the rules, so `threads` threads hold `threads` copies, not one more.
+   */
+  huntOnCallingThread?: boolean;
+  /** The profile object named by `profile`, for the calling thread; needed when `profile` is a file. */
+  resolvedProfile?: Profile;
   resourceLimits?: ResourceLimits;
   onDetection: (detection: RuleDetection) => void;
   onWarning?: (warning: SourceWarning) => void;
@@ -51,32 +60,80 @@ interface TaskState {
   events: number;
 }
 
+/** A worker thread, or the loop on the calling thread, as the dispatch sees it. */
 interface WorkerHandle {
-  worker: Worker;
+  post: (message: ToWorker) => void;
   busy: boolean;
+  stop: () => Promise<void>;
 }
 
+type MessageListener = (message: FromWorker) => void;
+type ErrorListener = (error: Error) => void;
+
 /**
- * Starts a worker. A TypeScript entry (running from source) first registers the tsx loader
- * in the worker, because a worker does not inherit the loader hooks of `--import tsx`.
+ * Starts a worker thread. A TypeScript entry (running from source) first registers the tsx
+ * loader in the worker, because a worker does not inherit the loader hooks of `--import tsx`.
  */
-function startWorker(url: URL, setup: WorkerSetup, resourceLimits: ResourceLimits): Worker {
+function startThread(url: URL, setup: WorkerSetup, resourceLimits: ResourceLimits): Worker {
   if (!url.pathname.endsWith('.ts')) return new Worker(url, { workerData: setup, resourceLimits });
   const tsx = import.meta.resolve('tsx/esm/api');
   const bootstrap = `import(${JSON.stringify(tsx)}).then((api) => { api.register(); return import(${JSON.stringify(url.href)}); });`;
   return new Worker(bootstrap, { eval: true, workerData: setup, resourceLimits });
 }
 
-/** Hunts the inputs on `threads` workers. Returns events per profile name. */
-export async function huntInParallel(inputs: readonly string[], options: ParallelHuntOptions): Promise<Map<string, number>> {
+/** Starts `count` worker threads with the rules. The rules text is not kept, so it is freed once the workers have copied it. */
+function startThreads(options: ParallelHuntOptions, count: number, onMessage: MessageListener, onError: ErrorListener): WorkerHandle[] {
+  if (count <= 0) return [];
   const workerRules: WorkerRules = { rules: [...options.rules], filters: [...(options.filters ?? [])] };
   const setup: WorkerSetup = { rulesJson: JSON.stringify(workerRules, withoutRuleText), profile: options.profile, credits: CREDITS };
+  return Array.from({ length: count }, () => {
+    const worker = startThread(options.workerUrl, setup, options.resourceLimits ?? WORKER_LIMITS);
+    worker.on('message', onMessage);
+    worker.on('error', onError);
+    return { post: (message) => worker.postMessage(message), busy: false, stop: async () => void (await worker.terminate()) };
+  });
+}
+
+/** Starts the task loop on the calling thread, connected through a MessageChannel like a worker. */
+function startLocal(options: ParallelHuntOptions, profile: Profile | undefined, onMessage: MessageListener, onError: ErrorListener): WorkerHandle {
+  const channel = new MessageChannel();
+  channel.port1.on('message', onMessage);
+  runWorkerLoop(channel.port2, { rules: options.rules, filters: options.filters ?? [], profile, credits: CREDITS }).catch(onError);
+  return {
+    post: (message) => channel.port1.postMessage(message),
+    busy: false,
+    stop: async () => {
+      channel.port1.postMessage({ kind: 'stop' } satisfies ToWorker);
+      channel.port1.close();
+    },
+  };
+}
+
+/**
+ * Returns the profile for the loop on the calling thread: `resolvedProfile`, or else the
+ * built-in profile named by `profile`. Null when `profile` names a file, which only the
+ * worker entry can load, so the calling thread does not hunt.
+ */
+function localProfile(options: ParallelHuntOptions): Profile | undefined | null {
+  if (options.resolvedProfile || options.profile === undefined) return options.resolvedProfile;
+  return getProfile(options.profile) ?? null;
+}
+
+/** Hunts the inputs on `threads` threads, the calling one included. Returns events per profile name. */
+export async function huntInParallel(inputs: readonly string[], options: ParallelHuntOptions): Promise<Map<string, number>> {
   const threads = Math.max(1, options.threads);
-  const start = (): WorkerHandle => ({ worker: startWorker(options.workerUrl, setup, options.resourceLimits ?? WORKER_LIMITS), busy: false });
+  let failure: Error | undefined;
+  // Replaced once the reporting below is set up; no task is dispatched before that.
+  let received: MessageListener = () => {};
+  let failed: ErrorListener = (error) => (failure ??= error);
+  const onMessage = (message: FromWorker): void => received(message);
+  const onError = (error: Error): void => failed(error);
+  const profile = localProfile(options);
+  const local = options.huntOnCallingThread !== false && profile !== null ? [startLocal(options, profile, onMessage, onError)] : [];
   // Workers start (and compile their rules) while the inputs are being split into tasks.
-  const handles: WorkerHandle[] = Array.from({ length: Math.min(threads, Math.max(1, options.tasks?.length ?? inputs.length)) }, start);
+  const handles = [...local, ...startThreads(options, Math.min(threads, Math.max(1, options.tasks?.length ?? inputs.length)) - local.length, onMessage, onError)];
   const planned = options.tasks ?? (await planTasks(inputs, options.chunksPerTask ?? DEFAULT_CHUNKS_PER_TASK));
-  while (handles.length < Math.min(threads, planned.length)) handles.push(start());
+  handles.push(...startThreads(options, Math.min(threads, planned.length) - handles.length, onMessage, onError));
   const lastTaskOf = new Map<number, number>(planned.map((task) => [task.input, task.task]));
   const eventsByProfile = new Map<string, number>();
   const tasks: TaskState[] = [];
@@ -84,14 +141,13 @@ export async function huntInParallel(inputs: readonly string[], options: Paralle
   const profileReported = new Set<number>();
   let eventsOfFile = 0;
   let nextToReport = 0;
-  let failure: Error | undefined;
 
   return await new Promise((resolve, reject) => {
     let finished = false;
     const finish = async (): Promise<void> => {
       if (finished) return;
       finished = true;
-      await Promise.all(handles.map((handle) => handle.worker.terminate()));
+      await Promise.all(handles.map((handle) => handle.stop()));
       if (failure) reject(failure);
       else resolve(eventsByProfile);
     };
@@ -102,8 +158,7 @@ export async function huntInParallel(inputs: readonly string[], options: Paralle
         const next = planned[tasks.length]!;
         tasks.push({ planned: next, worker: handle, messages: [], done: false, events: 0 });
         handle.busy = true;
-        const message: ToWorker = { kind: 'task', task: next.task, path: next.path, ...(next.chunks ? { chunks: next.chunks } : {}) };
-        handle.worker.postMessage(message);
+        handle.post({ kind: 'task', task: next.task, path: next.path, ...(next.chunks ? { chunks: next.chunks } : {}) });
       }
     };
 
@@ -111,7 +166,7 @@ export async function huntInParallel(inputs: readonly string[], options: Paralle
       switch (message.kind) {
         case 'detections':
           for (const { ruleIndex, ...detection } of message.detections) options.onDetection({ ...detection, rule: options.rules[ruleIndex]! });
-          state.worker.worker.postMessage({ kind: 'ack' } satisfies ToWorker);
+          state.worker.post({ kind: 'ack' });
           return;
         case 'warning':
           options.onWarning?.(message.warning);
@@ -155,27 +210,25 @@ export async function huntInParallel(inputs: readonly string[], options: Paralle
     };
 
     let reporting = Promise.resolve();
-    for (const handleEntry of handles) {
-      handleEntry.worker.on('message', (message: FromWorker) => {
-        const state = tasks[message.task]!;
-        state.messages.push(message);
-        if (message.kind === 'done' || message.kind === 'failed') {
-          state.done = true;
-          if (message.kind === 'done') state.events = message.events;
-          handleEntry.busy = false;
-          dispatch();
-        }
-        reporting = reporting.then(report).catch((error: unknown) => {
-          failure ??= error as Error;
-          void finish();
-        });
-      });
-      handleEntry.worker.on('error', (error) => {
-        failure ??= error;
+    received = (message) => {
+      const state = tasks[message.task]!;
+      state.messages.push(message);
+      if (message.kind === 'done' || message.kind === 'failed') {
+        state.done = true;
+        if (message.kind === 'done') state.events = message.events;
+        state.worker.busy = false;
+        dispatch();
+      }
+      reporting = reporting.then(report).catch((error: unknown) => {
+        failure ??= error as Error;
         void finish();
       });
-    }
-    if (planned.length === 0) {
+    };
+    failed = (error) => {
+      failure ??= error;
+      void finish();
+    };
+    if (planned.length === 0 || failure) {
       void finish();
       return;
     }
