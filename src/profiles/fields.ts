@@ -1,6 +1,7 @@
 // Field accessors: a Sigma field name turned once into compiled paths, then read from every event.
 import { compilePath, resolvePath, type CompiledPath } from './path.ts';
 import { findKeyValueIn } from './key-value.ts';
+import { PrefixReaders, type PathReader } from './prefix-reader.ts';
 import {
   FIELD_PLACEHOLDER,
   type FieldAccessor,
@@ -25,6 +26,7 @@ export class FieldResolver {
   private readonly spec: ProfileSpec;
   private readonly keyValue: KeyValueStage | undefined;
   private readonly cache = new Map<string, FieldAccessor>();
+  private readonly readers = new PrefixReaders();
 
   constructor(spec: ProfileSpec) {
     this.spec = spec;
@@ -60,7 +62,7 @@ export class FieldResolver {
   /** Builds an accessor without `Key=Value` lookups, for the conditions of `keyValue` sources. */
   private baseAccessor(field: string): FieldAccessor {
     const source = this.source(field);
-    const paths = source.paths.map(compilePath);
+    const paths = source.paths.map((path) => this.readers.reader(path));
     const textKey = this.spec.textKey;
     if (source.kind === 'Collect') return (event) => collect(event, paths, textKey);
     return firstOf(paths, textKey);
@@ -68,7 +70,7 @@ export class FieldResolver {
 
   private buildAccessor(field: string): FieldAccessor {
     const source = this.source(field);
-    const paths = source.paths.map(compilePath);
+    const paths = source.paths.map((path) => this.readers.reader(path));
     const textKey = this.spec.textKey;
     if (source.kind === 'Collect') return (event) => collect(event, paths, textKey);
     // Explicitly mapped fields never fall back to `Key=Value` text, because the mapping names every place they can be.
@@ -78,7 +80,7 @@ export class FieldResolver {
     const count = paths.length;
     return (event) => {
       for (let i = 0; i < count; i++) {
-        const value = resolvePath(event, paths[i]!);
+        const value = paths[i]!(event);
         if (value !== undefined) return unwrapText(value, textKey);
       }
       return stage.find(event, needle);
@@ -94,11 +96,11 @@ class KeyValueStage {
   private readonly fieldAccessors: FieldAccessor[] = [];
   private readonly sources: Array<{ checks: Array<{ slot: number; condition: CompiledCondition }>; path: CompiledPath }>;
   private readonly textKey: string | undefined;
-  // Per-lookup scratch space: a slot's value belongs to the current lookup when its stamp equals `lookup`.
-  // Condition accessors never call find, so reuse is safe.
-  private readonly values: unknown[] = [];
-  private readonly stamps: number[] = [];
-  private lookup = 0;
+  // The texts of the sources the last event meets, found on its first lookup. Events are not
+  // changed while they are matched (the engine's accessor cache relies on the same), so the
+  // event's identity tells whether the texts are still valid.
+  private lastEvent: Record<string, unknown> | undefined;
+  private texts: unknown[] = [];
 
   constructor(spec: ProfileSpec, accessorFor: (field: string) => FieldAccessor) {
     const slots = new Map<string, number>();
@@ -115,46 +117,46 @@ class KeyValueStage {
       path: compilePath(source.path),
     }));
     this.textKey = spec.textKey;
-    for (let slot = 0; slot < this.fieldAccessors.length; slot++) {
-      this.values.push(undefined);
-      this.stamps.push(0);
-    }
   }
 
   /** Returns the value of the first `Key=Value` line for `needle` (the key followed by `=`) in a source the event meets. */
   find(event: Record<string, unknown>, needle: string): string | undefined {
-    // Wrapping after 2^53 lookups is not a concern; the stamps only need to differ from the last lookup's.
-    this.lookup++;
-    for (const source of this.sources) {
-      if (!this.meets(event, source.checks)) continue;
-      const found = findKeyValueIn(unwrapText(resolvePath(event, source.path), this.textKey), needle);
+    if (event !== this.lastEvent) {
+      this.texts = this.sourceTexts(event);
+      this.lastEvent = event;
+    }
+    for (const text of this.texts) {
+      const found = findKeyValueIn(text, needle);
       if (found !== undefined) return found;
     }
     return undefined;
   }
 
-  private meets(event: Record<string, unknown>, checks: ReadonlyArray<{ slot: number; condition: CompiledCondition }>): boolean {
-    for (const { slot, condition } of checks) {
-      if (this.stamps[slot] !== this.lookup) {
-        this.values[slot] = this.fieldAccessors[slot]!(event);
-        this.stamps[slot] = this.lookup;
-      }
-      if (!valueAccepted(this.values[slot], condition)) return false;
+  /** Reads the text of every source whose conditions the event meets, each condition field once. */
+  private sourceTexts(event: Record<string, unknown>): unknown[] {
+    const texts: unknown[] = [];
+    const values = new Map<number, unknown>();
+    for (const source of this.sources) {
+      const meets = source.checks.every(({ slot, condition }) => {
+        if (!values.has(slot)) values.set(slot, this.fieldAccessors[slot]!(event));
+        return valueAccepted(values.get(slot), condition);
+      });
+      if (meets) texts.push(unwrapText(resolvePath(event, source.path), this.textKey));
     }
-    return true;
+    return texts;
   }
 }
 
 /** Builds an accessor that returns the value at the first path that resolves. */
-function firstOf(paths: readonly CompiledPath[], textKey: string | undefined): FieldAccessor {
+function firstOf(paths: readonly PathReader[], textKey: string | undefined): FieldAccessor {
   if (paths.length === 1) {
     const only = paths[0]!;
-    return (event) => unwrapText(resolvePath(event, only), textKey);
+    return (event) => unwrapText(only(event), textKey);
   }
   const count = paths.length;
   return (event) => {
     for (let i = 0; i < count; i++) {
-      const value = resolvePath(event, paths[i]!);
+      const value = paths[i]!(event);
       if (value !== undefined) return unwrapText(value, textKey);
     }
     return undefined;
@@ -176,10 +178,10 @@ function unwrapText(value: unknown, textKey: string | undefined): unknown {
   return Object.hasOwn(value, textKey) ? (value as Record<string, unknown>)[textKey] : value;
 }
 
-function collect(event: Record<string, unknown>, paths: readonly CompiledPath[], textKey: string | undefined): unknown {
+function collect(event: Record<string, unknown>, paths: readonly PathReader[], textKey: string | undefined): unknown {
   let found: unknown[] | undefined;
   for (const path of paths) {
-    const value = unwrapText(resolvePath(event, path), textKey);
+    const value = unwrapText(path(event), textKey);
     if (value === undefined) continue;
     found ??= [];
     if (Array.isArray(value)) found.push(...value);
