@@ -44,13 +44,6 @@ export interface ParallelHuntOptions {
 /** Detection batches a worker may send ahead of the reporting. */
 const CREDITS = 4;
 
-/**
- * A young generation of 96 MB (semi-spaces of 32 MB) lets the events of a read batch die
- * young. With V8's default (16 MB semi-spaces in Node.js 20), many are promoted and the old
- * generation grows to several hundred MB before a full collection. Measured with
- * `bench/hunt.ts` on the SigmaHQ Windows rules; see docs/benchmarks.md.
- */
-export const WORKER_LIMITS: ResourceLimits = { maxYoungGenerationSizeMb: 96 };
 
 interface TaskState {
   planned: PlannedTask;
@@ -87,7 +80,7 @@ function startThreads(options: ParallelHuntOptions, count: number, onMessage: Me
   const workerRules: WorkerRules = { rules: [...options.rules], filters: [...(options.filters ?? [])] };
   const setup: WorkerSetup = { rulesJson: JSON.stringify(workerRules, withoutRuleText), profile: options.profile, credits: CREDITS };
   return Array.from({ length: count }, () => {
-    const worker = startThread(options.workerUrl, setup, options.resourceLimits ?? WORKER_LIMITS);
+    const worker = startThread(options.workerUrl, setup, options.resourceLimits ?? {});
     worker.on('message', onMessage);
     worker.on('error', onError);
     return { post: (message) => worker.postMessage(message), busy: false, stop: async () => void (await worker.terminate()) };
