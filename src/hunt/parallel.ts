@@ -24,15 +24,18 @@ export interface ParallelHuntOptions {
   chunksPerTask?: number;
   /** The tasks, when the caller has planned them already with planTasks (with the same chunksPerTask). */
   tasks?: readonly PlannedTask[];
-  /** V8 heap limits of each worker (default: see WORKER_LIMITS). */
   /**
-   * Whether the calling thread hunts too, as one of the `threads` (default true). It then
-   * needs no copy of the rules, so `threads` threads hold `threads` copies, not one more.
+   * V8 heap limits of each worker thread (default: V8's). NOTE: semi-spaces of 32 MB cut the
+   * peak of a one-thread hunt, but made no clear difference in workers (docs/benchmarks.md).
+   */
+  resourceLimits?: ResourceLimits;
+  /**
+   * Whether the calling thread hunts too, as one of the `threads` (default true). It needs no
+   * copy of the rules, so `threads` threads hold `threads` copies of the rules, not one more.
    */
   huntOnCallingThread?: boolean;
   /** The profile object named by `profile`, for the calling thread; needed when `profile` is a file. */
   resolvedProfile?: Profile;
-  resourceLimits?: ResourceLimits;
   onDetection: (detection: RuleDetection) => void;
   onWarning?: (warning: SourceWarning) => void;
   onProfile?: (file: string, profile: string) => void;
@@ -43,7 +46,6 @@ export interface ParallelHuntOptions {
 
 /** Detection batches a worker may send ahead of the reporting. */
 const CREDITS = 4;
-
 
 interface TaskState {
   planned: PlannedTask;
