@@ -1,6 +1,7 @@
 // Worker thread entry of `sigil hunt --threads N`: resolves the profile, parses the rules it
 // was started with and hunts the tasks the main thread sends (see runWorkerLoop).
 import { parentPort, workerData } from 'node:worker_threads';
+import { messagePortTasks } from '../hunt/task-port.ts';
 import { runWorkerLoop } from '../hunt/worker-loop.ts';
 import type { WorkerRules, WorkerSetup } from '../hunt/worker-protocol.ts';
 import { resolveProfileOption } from './profile-option.ts';
@@ -10,4 +11,4 @@ const { rules, filters } = JSON.parse(setup.rulesJson) as WorkerRules;
 // The text is tens of MB for a large rule collection, and workerData would keep it alive.
 setup.rulesJson = '';
 const profile = await resolveProfileOption(setup.profile);
-await runWorkerLoop(parentPort!, { rules, filters, profile, credits: setup.credits });
+await runWorkerLoop(messagePortTasks(parentPort!), { rules, filters, profile, credits: setup.credits });

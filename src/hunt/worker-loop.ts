@@ -2,12 +2,12 @@
 // on the calling thread through a MessageChannel, which saves one copy of the rules and their
 // compiled form. It posts detections back in batches and waits for acknowledgements, so a slow
 // consumer holds the reading back.
-import type { MessagePort } from 'node:worker_threads';
 import type { Profile } from '../profiles/index.ts';
 import type { SigmaFilter, SigmaRule } from '../sigma/index.ts';
 import { readEvtxFile, type ChunkRange } from '../sources/evtx-file.ts';
 import type { SourceEvent, SourceWarning } from '../sources/index.ts';
 import { Hunter } from './hunter.ts';
+import type { TaskPort } from './task-port.ts';
 import type { DetectionMessage, FromWorker, HuntTask, ToWorker } from './worker-protocol.ts';
 
 export interface WorkerLoopOptions {
@@ -20,7 +20,7 @@ export interface WorkerLoopOptions {
 }
 
 /** Hunts the tasks received on `port` until a `stop` message, then closes the port. */
-export async function runWorkerLoop(port: MessagePort, options: WorkerLoopOptions): Promise<void> {
+export async function runWorkerLoop(port: TaskPort, options: WorkerLoopOptions): Promise<void> {
   const ruleIndex = new Map<SigmaRule, number>(options.rules.map((rule, index) => [rule, index]));
   let credits = options.credits;
   let waiting: (() => void) | undefined;
@@ -29,13 +29,13 @@ export async function runWorkerLoop(port: MessagePort, options: WorkerLoopOption
 
   // Closing the other end stops the loop: the task being hunted fails at its next message.
   let closed = false;
-  port.on('close', () => {
+  const onClose = (): void => {
     closed = true;
     queue.push({ kind: 'stop' });
     wake?.();
     waiting?.();
-  });
-  port.on('message', (message: ToWorker) => {
+  };
+  const onMessage = (message: ToWorker): void => {
     if (message.kind === 'ack') {
       credits++;
       waiting?.();
@@ -45,7 +45,8 @@ export async function runWorkerLoop(port: MessagePort, options: WorkerLoopOption
     queue.push(message);
     wake?.();
     wake = undefined;
-  });
+  };
+  port.listen(onMessage, onClose);
 
   /** Posts a message; detections wait for a credit, so at most `credits` of them are unacknowledged. */
   const send = async (message: FromWorker): Promise<void> => {
@@ -54,7 +55,7 @@ export async function runWorkerLoop(port: MessagePort, options: WorkerLoopOption
       credits--;
     }
     if (closed) throw new Error('the parallel hunt stopped before this task ended');
-    port.postMessage(message);
+    port.send(message);
   };
 
   // The task being hunted. One Hunter, with its compiled rule sets, serves every task.
