@@ -7,8 +7,6 @@ import type { WorkerRules, WorkerSetup } from '../hunt/worker-protocol.ts';
 import { resolveProfileOption } from './profile-option.ts';
 
 const setup = workerData as WorkerSetup;
-const { rules, filters } = JSON.parse(setup.rulesJson) as WorkerRules;
-// The text is tens of MB for a large rule collection, and workerData would keep it alive.
-setup.rulesJson = '';
+const { rules, filters } = JSON.parse(new TextDecoder().decode(new Uint8Array(setup.rulesJson))) as WorkerRules;
 const profile = await resolveProfileOption(setup.profile);
 await runWorkerLoop(messagePortTasks(parentPort!), { rules, filters, profile, credits: setup.credits });

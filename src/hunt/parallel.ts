@@ -83,7 +83,7 @@ function startThreads(options: ParallelHuntOptions, count: number, onMessage: Me
   // Matching never reads the YAML text of a rule, so workers get none (without a replacer function, which slows JSON.stringify).
   const rules = options.rules.map((rule) => ({ ...rule, origin: { ...rule.origin, text: '' } }));
   const workerRules: WorkerRules = { rules, filters: [...(options.filters ?? [])] };
-  const setup: WorkerSetup = { rulesJson: JSON.stringify(workerRules), profile: options.profile, credits: CREDITS };
+  const setup: WorkerSetup = { rulesJson: sharedUtf8(JSON.stringify(workerRules)), profile: options.profile, credits: CREDITS };
   return Array.from({ length: count }, () => {
     const worker = startThread(options.workerUrl, setup, options.resourceLimits ?? {});
     worker.on('message', onMessage);
@@ -232,4 +232,12 @@ export async function huntInParallel(inputs: readonly string[], options: Paralle
     }
     dispatch();
   });
+}
+
+/** Copies text into a SharedArrayBuffer as UTF-8. */
+function sharedUtf8(text: string): SharedArrayBuffer {
+  const bytes = Buffer.from(text, 'utf8');
+  const shared = new SharedArrayBuffer(bytes.length);
+  new Uint8Array(shared).set(bytes);
+  return shared;
 }
