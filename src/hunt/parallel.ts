@@ -1,8 +1,8 @@
-// The hunt on worker threads. Each task (a whole file, or a range of chunks of a large EVTX
-// file) goes to the next free worker, and the results are reported in task order, so the
-// output is the same as one thread reading the files one after another. A worker holds at
-// most `credits` unacknowledged detection batches, and batches are acknowledged when
-// reported, so memory stays bounded while an earlier, slower task is still running.
+// The hunt on several threads: the calling thread and worker threads. Each task (a whole
+// file, or a range of chunks of a large EVTX file) goes to the next free thread. Results are
+// reported in task order, so the output is the same as one thread reading the files one after
+// another. A thread may have at most `CREDITS` detection batches unacknowledged, and a batch
+// is acknowledged when reported, so memory stays bounded while an earlier task still runs.
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { getProfile, type Profile } from '../profiles/index.ts';
 import type { RuleDetection } from '../output/index.ts';
@@ -56,7 +56,7 @@ interface TaskState {
   events: number;
 }
 
-/** A worker thread, or the loop on the calling thread, as the dispatch sees it. */
+/** A worker thread, or the loop on the calling thread, as the dispatch uses it. */
 interface WorkerHandle {
   post: (message: ToWorker) => void;
   busy: boolean;

@@ -28,7 +28,7 @@ export async function planTasks(inputs: readonly string[], chunksPerTask = DEFAU
   return tasks;
 }
 
-/** The file's size, or 0 when it cannot be read (the worker then reports why). */
+/** Returns the file's size, or 0 when it cannot be read (the worker then reports why). */
 async function fileSize(path: string): Promise<number> {
   const info = await stat(path).catch(() => undefined);
   return info?.isFile() ? info.size : 0;

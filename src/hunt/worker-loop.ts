@@ -1,7 +1,7 @@
 // The loop that hunts the tasks of a parallel hunt: in a worker thread (src/cli/worker.ts), or
 // on the calling thread through a MessageChannel, which saves one copy of the rules and their
 // compiled form. It posts detections back in batches and waits for acknowledgements, so a slow
-// consumer holds the reading back.
+// consumer slows the reading down.
 import type { Profile } from '../profiles/index.ts';
 import type { SigmaFilter, SigmaRule } from '../sigma/index.ts';
 import { readEvtxFile, type ChunkRange } from '../sources/evtx-file.ts';

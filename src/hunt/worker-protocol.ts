@@ -9,9 +9,9 @@ import type { SourceWarning } from '../sources/index.ts';
 export interface WorkerSetup {
   /**
    * The rules and filters as JSON text in UTF-8 (see WorkerRules), shared by all workers.
-   * Parsing JSON is cheaper than structured cloning of the object graph (about twice as fast
-   * for the SigmaHQ Windows rules), and a shared buffer is neither copied per worker nor kept
-   * as a string, which V8 stores with two bytes per character once one is not Latin-1.
+   * Parsing JSON is cheaper than structured cloning of the object graph (see
+   * docs/benchmarks.md). A shared buffer is not copied per worker, and it takes one byte per
+   * ASCII character, where a string with one non-Latin-1 character takes two.
    */
   rulesJson: SharedArrayBuffer;
   /** A profile name or file, resolved in the worker; undefined picks one per event. */
