@@ -144,12 +144,8 @@ async function child(mode: string, listFile: string, threads: number): Promise<v
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 
-/**
- * Node.js flags of the measured processes (`--node-flags "..."`). By default semi-spaces of
- * 32 MB, which keep a one-thread hunt under 300 MB (docs/benchmarks.md); `--node-flags ""`
- * measures V8's defaults.
- */
-const nodeFlags = (argument('--node-flags') ?? '--max-semi-space-size=32').split(' ').filter((flag) => flag !== '');
+/** Extra Node.js flags of the measured processes, e.g. `--node-flags "--max-semi-space-size=32"`. */
+const nodeFlags = (argument('--node-flags') ?? '').split(' ').filter((flag) => flag !== '');
 
 function measure(mode: string, listFile: string, cores: number, runs: number): Result {
   const results: Result[] = [];
