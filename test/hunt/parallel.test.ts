@@ -44,7 +44,7 @@ async function huntOneThread(rules: readonly SigmaRule[], inputs: readonly strin
   return result;
 }
 
-async function huntTwoThreads(rules: readonly SigmaRule[], inputs: readonly string[], chunksPerTask?: number): Promise<HuntResult> {
+async function huntTwoThreads(rules: readonly SigmaRule[], inputs: readonly string[], chunksPerTask?: number, huntOnCallingThread = true): Promise<HuntResult> {
   const result: HuntResult = { detections: [], warnings: [], events: 0 };
   const files: string[] = [];
   await huntInParallel(inputs, {
@@ -53,6 +53,7 @@ async function huntTwoThreads(rules: readonly SigmaRule[], inputs: readonly stri
     threads: 2,
     workerUrl: WORKER,
     ...(chunksPerTask ? { chunksPerTask } : {}),
+    huntOnCallingThread,
     onDetection: (detection) => result.detections.push(describeDetection(detection)),
     onWarning: (warning) => result.warnings.push(describeWarning(warning)),
     onFileDone: (path, events) => {
@@ -99,5 +100,7 @@ describe('parallel hunt', { skip }, () => {
     const expected = await huntOneThread(rules, [large]);
     assert.ok(expected.detections.length > 0, 'the rules fire on this file');
     assert.deepEqual(await huntTwoThreads(rules, [large], 3), expected);
+    // Two worker threads, the calling thread only reporting.
+    assert.deepEqual(await huntTwoThreads(rules, [large], 3, false), expected);
   });
 });
