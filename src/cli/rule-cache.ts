@@ -5,14 +5,19 @@
 // grow with every rule folder ever hunted, and cache files unused for a month are deleted.
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, stat, unlink, utimes, writeFile } from 'node:fs/promises';
+import { mkdir, open, readdir, readFile, rename, stat, unlink, utimes } from 'node:fs/promises';
 import { homedir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { RuleCollection } from '../sigma/index.ts';
 
-/** Bump when the cache file layout changes. */
-const CACHE_FORMAT = 1;
+/**
+ * Bump when the cache file layout changes. Format 2 is JSON lines: a first line
+ * `{"format":2}`, then one CachedLine per rule file. Parsing it line by line never holds the
+ * whole cache as one string (64 MB of heap for the SigmaHQ Windows rules once the text has a
+ * character beyond Latin-1).
+ */
+const CACHE_FORMAT = 2;
 
 interface CachedFile {
   size: number;
@@ -20,9 +25,8 @@ interface CachedFile {
   collection: RuleCollection;
 }
 
-interface CacheFile {
-  format: number;
-  files: Record<string, CachedFile>;
+interface CachedLine extends CachedFile {
+  file: string;
 }
 
 /** The cache folder: `$XDG_CACHE_HOME/sigil`, else `~/.cache/sigil`. */
@@ -82,8 +86,7 @@ export class RuleCache {
     const key = createHash('sha256').update(`${CACHE_FORMAT}\n${optionsKey}\n${roots}\n${await codeStamp()}`).digest('hex').slice(0, 32);
     const cache = new RuleCache(join(folder, `rules-${key}.json`));
     try {
-      const data = JSON.parse(await readFile(cache.path, 'utf8')) as CacheFile;
-      if (data.format === CACHE_FORMAT) cache.entries = data.files;
+      cache.entries = parseCacheLines(await readFile(cache.path));
       const info = await stat(cache.path);
       if (Date.now() - info.mtimeMs > RENEW_AFTER_MS) await utimes(cache.path, new Date(), new Date()).catch(() => undefined);
     } catch {
@@ -121,7 +124,7 @@ export class RuleCache {
     try {
       await mkdir(dirname(this.path), { recursive: true });
       const temporary = `${this.path}.${process.pid}.tmp`;
-      await writeFile(temporary, JSON.stringify({ format: CACHE_FORMAT, files: this.entries } satisfies CacheFile));
+      await writeCacheLines(temporary, this.entries);
       await rename(temporary, this.path);
       this.changed = false;
       await deleteUnused(dirname(this.path));
@@ -130,6 +133,36 @@ export class RuleCache {
     }
   }
 }
+
+/** Parses a format 2 cache file; a file of another format, or a damaged one, gives no entries. */
+function parseCacheLines(bytes: Buffer): Record<string, CachedFile> {
+  const entries: Record<string, CachedFile> = {};
+  let end = bytes.indexOf(NEWLINE);
+  const header = JSON.parse(bytes.toString('utf8', 0, end === -1 ? bytes.length : end)) as { format?: number };
+  if (header.format !== CACHE_FORMAT) return entries;
+  while (end !== -1 && end + 1 < bytes.length) {
+    const start = end + 1;
+    end = bytes.indexOf(NEWLINE, start);
+    const { file, size, mtimeMs, collection } = JSON.parse(bytes.toString('utf8', start, end === -1 ? bytes.length : end)) as CachedLine;
+    entries[file] = { size, mtimeMs, collection };
+  }
+  return entries;
+}
+
+/** Writes the entries as a format 2 cache file, one line at a time. */
+async function writeCacheLines(path: string, entries: Record<string, CachedFile>): Promise<void> {
+  const handle = await open(path, 'w');
+  try {
+    await handle.write(`${JSON.stringify({ format: CACHE_FORMAT })}\n`);
+    for (const [file, entry] of Object.entries(entries)) {
+      await handle.write(`${JSON.stringify({ file, ...entry } satisfies CachedLine)}\n`);
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+const NEWLINE = 0x0a;
 
 /** Deletes the cache files of a folder that were not written or read for MAX_UNUSED_MS. */
 async function deleteUnused(folder: string): Promise<void> {
