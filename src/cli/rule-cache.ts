@@ -13,7 +13,7 @@ import type { RuleCollection } from '../sigma/index.ts';
 
 /**
  * Bump when the cache file layout changes. Format 2 is JSON lines: a first line
- * `{"format":2}`, then one CachedLine per rule file. Parsing it line by line never holds the
+ * `{"format":2}`, then one CachedLine per rule file. Parsing it line by line never keeps the
  * whole cache as one string (64 MB of heap for the SigmaHQ Windows rules once the text has a
  * character beyond Latin-1).
  */
