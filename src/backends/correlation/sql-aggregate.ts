@@ -83,22 +83,23 @@ function pairs(plan: CorrelationPlan, columns: Columns): string[] {
 }
 
 // Linear interpolation at rank (n − 1) · p / 100 of the sorted window values, computed with the
-// same double arithmetic as the engine: low + (high − low) · (rank − floor(rank)).
+// same double arithmetic as the engine: low + (high − low) · (rank − floor(rank)). Every alias
+// is new in its SELECT, because ClickHouse resolves a column name to a same-named alias there.
 function percentile(sql: CorrelationSql, columns: Columns, rank: number): string[] {
   const byTime = [...columns.keys, 'sigil_time'].join(', ');
-  const position = 'sigil_position';
-  const lower = sql.floor(position);
+  const position = `(sigil_count - 1) * ${rank} / 100`;
   return [
     `sigil_ranked AS (SELECT ${[byTime, ...columns.groups, 'sigil_value'].join(', ')}, ` +
       `ROW_NUMBER() OVER (PARTITION BY ${byTime} ORDER BY sigil_value) - 1 AS sigil_rank, ` +
       `${sql.double(`COUNT(*) OVER (PARTITION BY ${byTime})`)} AS sigil_count FROM sigil_pairs)`,
     `sigil_positioned AS (SELECT ${[byTime, ...columns.groups, 'sigil_value', 'sigil_rank'].join(', ')}, ` +
-      `(sigil_count - 1) * ${rank} / 100 AS ${position} FROM sigil_ranked)`,
-    `sigil_bounds AS (SELECT ${[byTime, ...firstGroups(columns)].join(', ')}, MAX(${position}) AS ${position}, ` +
-      `MAX(CASE WHEN sigil_rank = ${lower} THEN sigil_value END) AS sigil_low, ` +
-      `MAX(CASE WHEN sigil_rank = ${lower} + 1 THEN sigil_value END) AS sigil_high FROM sigil_positioned GROUP BY ${byTime})`,
+      `${position} AS sigil_position, ${sql.floor(position)} AS sigil_lower FROM sigil_ranked)`,
+    `sigil_bounds AS (SELECT ${[byTime, ...firstGroups(columns)].join(', ')}, ` +
+      'MAX(sigil_position) AS sigil_rank_position, MAX(sigil_lower) AS sigil_rank_lower, ' +
+      'MAX(CASE WHEN sigil_rank = sigil_lower THEN sigil_value END) AS sigil_low, ' +
+      `MAX(CASE WHEN sigil_rank = sigil_lower + 1 THEN sigil_value END) AS sigil_high FROM sigil_positioned GROUP BY ${byTime})`,
     `sigil_evaluated AS (SELECT ${[byTime, ...columns.groups].join(', ')}, ` +
-      `CASE WHEN ${position} = ${lower} THEN sigil_low ELSE sigil_low + (sigil_high - sigil_low) * (${position} - ${lower}) END AS sigil_aggregate ` +
-      `FROM sigil_bounds)`,
+      'CASE WHEN sigil_rank_position = sigil_rank_lower THEN sigil_low ' +
+      'ELSE sigil_low + (sigil_high - sigil_low) * (sigil_rank_position - sigil_rank_lower) END AS sigil_aggregate FROM sigil_bounds)',
   ];
 }

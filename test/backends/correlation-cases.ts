@@ -1,0 +1,142 @@
+// Inputs of the correlation equality tests: the rules (examples and test rules), and events made
+// to sit exactly on window boundaries, with case variants, missing fields and odd timestamps.
+import { readdirSync, readFileSync } from 'node:fs';
+import { mergeCollections, parseSigmaText, type RuleCollection } from '../../src/sigma/index.ts';
+import type { CorpusEvent } from './corpus.ts';
+
+const EXAMPLE_RULES = new URL('../../examples/rules/correlation/', import.meta.url);
+const EXAMPLE_LOGS = new URL('../../examples/logs/correlation/', import.meta.url);
+const TEST_RULES = new URL('./correlation-rules/', import.meta.url);
+
+function yamlFiles(folder: URL): URL[] {
+  return readdirSync(folder)
+    .filter((name) => name.endsWith('.yml'))
+    .sort()
+    .map((name) => new URL(name, folder));
+}
+
+/** The example correlation rules and the test rules, as one collection. */
+export function loadCorrelationRules(): RuleCollection {
+  const files = [...yamlFiles(EXAMPLE_RULES), ...yamlFiles(TEST_RULES)];
+  return mergeCollections(files.map((file) => parseSigmaText(readFileSync(file, 'utf8'), file.pathname)));
+}
+
+/** The example Security logs, numbered from `firstId`. */
+export function exampleEvents(firstId: number): CorpusEvent[] {
+  const events: CorpusEvent[] = [];
+  for (const name of readdirSync(EXAMPLE_LOGS).filter((file) => file.endsWith('.jsonl')).sort()) {
+    for (const line of readFileSync(new URL(name, EXAMPLE_LOGS), 'utf8').split('\n')) {
+      if (line.trim() === '') continue;
+      events.push({ id: firstId + events.length, text: line, event: JSON.parse(line) as Record<string, unknown> });
+    }
+  }
+  return events;
+}
+
+interface EventSpec {
+  time: string;
+  channel: string;
+  eventId: number;
+  computer?: string;
+  data: Record<string, unknown>;
+}
+
+function evtxEvent(spec: EventSpec): Record<string, unknown> {
+  return {
+    Event: {
+      System: {
+        EventID: spec.eventId,
+        TimeCreated_attributes: { SystemTime: spec.time },
+        Channel: spec.channel,
+        Computer: spec.computer ?? 'ws01.corp.example',
+      },
+      EventData: spec.data,
+    },
+  };
+}
+
+const BASE = Date.parse('2026-05-04T10:00:00Z');
+
+function at(milliseconds: number): string {
+  return new Date(BASE + milliseconds).toISOString();
+}
+
+function logon(time: string, user: string | null, extra: Record<string, unknown> = {}): EventSpec {
+  const data: Record<string, unknown> = { LogonType: 3, IpAddress: '10.0.0.5', WorkstationName: 'WS01', ...extra };
+  if (user !== null) data['TargetUserName'] = user;
+  return { time, channel: 'Security', eventId: 4624, data };
+}
+
+function processCreation(time: string, computer: string, image = 'C:\\Windows\\System32\\cmd.exe'): EventSpec {
+  return { time, channel: 'Microsoft-Windows-Sysmon/Operational', eventId: 1, computer, data: { Image: image } };
+}
+
+function connection(time: string, computer: string, destinationPort: number, sourcePort = 50100): EventSpec {
+  return {
+    time,
+    channel: 'Microsoft-Windows-Sysmon/Operational',
+    eventId: 3,
+    computer,
+    data: { Initiated: 'true', DestinationPort: destinationPort, SourcePort: sourcePort, Image: 'C:\\x.exe' },
+  };
+}
+
+const MINUTE = 60_000;
+
+/**
+ * Events at the edges of the test rules' windows: exactly one timespan apart (inside), one
+ * millisecond more (outside), equal times, case variants of one group, a missing group field,
+ * times that cannot be read, sub-millisecond fractions, zone offsets and the space separator.
+ */
+function boundarySpecs(): EventSpec[] {
+  return [
+    // event_count gte 3 in 1m: alice's third logon is exactly one minute after the first.
+    logon(at(0), 'alice'),
+    logon(at(30_000), 'Alice'),
+    logon(at(MINUTE), 'ALICE'),
+    // bob's third logon is one millisecond too late for the first.
+    logon(at(5 * MINUTE), 'bob'),
+    logon(at(5 * MINUTE + 30_000), 'bob'),
+    logon(at(6 * MINUTE + 1), 'bob'),
+    // carol: two logons at one time, after one 59 s earlier.
+    logon(at(10 * MINUTE), 'carol'),
+    logon(at(10 * MINUTE + 59_000), 'carol'),
+    logon(at(10 * MINUTE + 59_000), 'carol', { IpAddress: '10.0.0.6' }),
+    // dave: a flood every 10 s for three minutes, one detection per episode and timespan.
+    ...Array.from({ length: 19 }, (_, index) => logon(at(20 * MINUTE + index * 10_000), 'dave', { IpAddress: `10.0.1.${index % 3}` })),
+    // Left out: no user, or a time that cannot be read.
+    logon(at(30 * MINUTE), null),
+    logon(at(30 * MINUTE), null),
+    logon('yesterday', 'erin'),
+    logon('2026-05-04T10:30:00.5Z-garbage', 'erin'),
+    logon(at(30 * MINUTE), 'erin'),
+    // frank: 10:40:00.0009 truncates to 10:40:00.000; +01:00 and a space without zone are UTC-based.
+    logon('2026-05-04T10:40:00.0009Z', 'frank'),
+    logon('2026-05-04T11:40:30+01:00', 'frank', { IpAddress: '10.0.0.7' }),
+    logon('2026-05-04 10:41:00.0001', 'frank', { IpAddress: '10.0.0.8' }),
+    logon('2026-05-04T10:41:00.001Z', 'frank', { LogonType: 10 }),
+    // Logon types that are not numbers are left out of sums and averages.
+    logon(at(50 * MINUTE), 'gina', { LogonType: 'network' }),
+    logon(at(50 * MINUTE + 1000), 'gina', { LogonType: 11 }),
+    logon(at(50 * MINUTE + 2000), 'gina', { LogonType: '10' }),
+    // Process then connection on one host, exactly 30 s apart, and 30.001 s on another.
+    processCreation(at(60 * MINUTE), 'host-a'),
+    connection(at(60 * MINUTE + 30_000), 'HOST-A', 445),
+    processCreation(at(62 * MINUTE), 'host-b'),
+    connection(at(62 * MINUTE + 30_001), 'host-b', 445),
+    // A connection burst: five within 10 s, then four.
+    ...[0, 2_000, 4_000, 6_000, 10_000].map((offset) => connection(at(70 * MINUTE + offset), 'host-c', 8000 + offset / 1000, 60000)),
+    ...[0, 3_000, 6_000, 10_001].map((offset) => connection(at(72 * MINUTE + offset), 'host-c', 80, 40000)),
+    // Alias: the logon's workstation is the process's computer.
+    logon(at(80 * MINUTE), 'henry', { WorkstationName: 'host-d' }),
+    processCreation(at(81 * MINUTE), 'HOST-D'),
+  ];
+}
+
+/** The boundary events, numbered from `firstId`. */
+export function boundaryEvents(firstId: number): CorpusEvent[] {
+  return boundarySpecs().map((spec, index) => {
+    const event = evtxEvent(spec);
+    return { id: firstId + index, text: JSON.stringify(event), event };
+  });
+}
