@@ -81,6 +81,10 @@ function connection(time: string, computer: string, destinationPort: number, sou
   };
 }
 
+function shareAccess(time: string, user: string, file: string): EventSpec {
+  return { time, channel: 'Security', eventId: 5145, computer: 'fs01', data: { SubjectUserName: user, ShareName: '\\\\*\\data', RelativeTargetName: file } };
+}
+
 const MINUTE = 60_000;
 
 /**
@@ -130,6 +134,16 @@ function boundarySpecs(): EventSpec[] {
     // Alias: the logon's workstation is the process's computer.
     logon(at(80 * MINUTE), 'henry', { WorkstationName: 'host-d' }),
     processCreation(at(81 * MINUTE), 'HOST-D'),
+    // Expression: a logon with a connection on host-e; a logon alone on host-f.
+    { ...logon(at(90 * MINUTE), 'ivan'), computer: 'host-e' },
+    connection(at(94 * MINUTE), 'host-e', 443),
+    { ...logon(at(90 * MINUTE), 'ivan'), computer: 'host-f' },
+    // Ten distinct files for one user and host within exactly one minute, one of them written
+    // twice in different case; then the same spread over a minute and 3 ms.
+    ...Array.from({ length: 11 }, (_, index) =>
+      shareAccess(at(100 * MINUTE + index * 6_000), 'judy', index === 9 ? 'DOCS\\FILE-1.TXT' : `docs\\file-${index === 10 ? 9 : index}.txt`),
+    ),
+    ...Array.from({ length: 10 }, (_, index) => shareAccess(at(110 * MINUTE + index * 6_667), 'judy', `docs\\file-${index}.txt`)),
   ];
 }
 

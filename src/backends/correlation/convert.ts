@@ -23,8 +23,10 @@ const UNSUPPORTED_REASONS: Partial<Record<TargetName, string>> = {
   esql:
     'ES|QL has no sliding windows: STATS … BY BUCKET groups events into fixed buckets, ' +
     'which would miss or add detections near bucket boundaries',
-  spl: 'not converted yet: streamstats time_window semantics could not be checked against a Splunk server',
-  kql: 'not converted yet: no KQL engine was available to check window boundaries exactly',
+  spl:
+    'Sigil does not convert correlations to SPL yet: no Splunk server was available to check that ' +
+    'streamstats time_window includes both window ends and counts events with equal times together',
+  kql: 'Sigil does not convert correlations to KQL yet: no Kusto engine was available to check window boundaries',
 };
 
 /**
