@@ -17,7 +17,7 @@ export type CorrelationConversionResult =
   | { ok: true; correlation: SigmaCorrelation; query: string }
   | { ok: false; correlation: SigmaCorrelation; error: BackendUnsupportedError };
 
-/** Why each non-SQL target rejects correlations. */
+/** The reason each non-SQL target gives for rejecting correlations. */
 const UNSUPPORTED_REASONS: Partial<Record<TargetName, string>> = {
   lucene: 'a Lucene query string selects single events and cannot aggregate over time windows',
   esql:

@@ -14,7 +14,7 @@ export interface GroupField {
   fieldPerRule: string[];
 }
 
-/** What the condition tests at each evaluation time. */
+/** The test of the condition at each evaluation time. */
 export type PlanCondition =
   | { kind: 'Threshold'; bounds: Array<{ operator: ThresholdOperator; value: number }> }
   /** A temporal expression over the referenced rules, identifiers given as rule indices. */
@@ -88,7 +88,8 @@ function planAggregate(type: CorrelationType, condition: SigmaCorrelation['corre
     case 'value_percentile':
     case 'value_median': {
       if (field === undefined) throw new BackendUnsupportedError(target, `${type} without field`, 'the condition names no field');
-      const rank = type === 'value_median' ? 50 : condition?.kind === 'Threshold' ? (condition.percentile ?? 50) : 50;
+      let rank = 50;
+      if (type === 'value_percentile' && condition?.kind === 'Threshold') rank = condition.percentile ?? 50;
       return { kind: 'value_percentile', field, rank };
     }
     default: {
