@@ -55,15 +55,23 @@ export function isoWeek(date: Date): number {
   return Math.ceil(((day.getTime() - yearStart) / 86_400_000 + 1) / 7);
 }
 
-/** Collects every scalar leaf value of an event, for keyword search. */
-export function collectLeafValues(value: unknown, into: unknown[], depth = 0): unknown[] {
-  if (depth > 64) return into;
+/** Nesting below this depth is not searched by keywords. */
+const MAX_LEAF_DEPTH = 64;
+
+/** Calls `visit` on every scalar leaf value of an event, in document order, for keyword search. */
+export function forEachLeafValue(value: unknown, visit: (leaf: unknown) => void, depth = 0): void {
+  if (depth > MAX_LEAF_DEPTH) return;
   if (Array.isArray(value)) {
-    for (const element of value) collectLeafValues(element, into, depth + 1);
+    for (const element of value) forEachLeafValue(element, visit, depth + 1);
   } else if (typeof value === 'object' && value !== null) {
-    for (const key in value) collectLeafValues((value as Record<string, unknown>)[key], into, depth + 1);
+    for (const key in value) forEachLeafValue((value as Record<string, unknown>)[key], visit, depth + 1);
   } else if (value !== null && value !== undefined) {
-    into.push(value);
+    visit(value);
   }
+}
+
+/** Collects every scalar leaf value of an event, for keyword search. */
+export function collectLeafValues(value: unknown, into: unknown[]): unknown[] {
+  forEachLeafValue(value, (leaf) => into.push(leaf));
   return into;
 }

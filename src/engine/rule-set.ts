@@ -22,8 +22,8 @@ export interface RuleCompileError {
 interface RouteEntry {
   rule: CompiledRule;
   variant: CompiledVariant;
-  /** Undefined when the entry has no needles and is tried on every event of its bucket. */
-  needles: readonly NeedleRef[] | undefined;
+  /** Needles per clause; undefined when the entry is tried on every event of its bucket. */
+  needles: ReadonlyArray<readonly NeedleRef[]> | undefined;
 }
 
 /** Variants whose logsource conditions name the same fields, keyed by their accepted values. */

@@ -94,11 +94,11 @@ class KeyValueStage {
   private readonly fieldAccessors: FieldAccessor[] = [];
   private readonly sources: Array<{ checks: Array<{ slot: number; condition: CompiledCondition }>; path: CompiledPath }>;
   private readonly textKey: string | undefined;
-  // Per-lookup scratch space: a slot's value belongs to the current lookup when its stamp equals `lookup`.
-  // Condition accessors never call find, so reuse is safe.
-  private readonly values: unknown[] = [];
-  private readonly stamps: number[] = [];
-  private lookup = 0;
+  // The texts of the sources the last event meets, found on its first lookup. Events are not
+  // changed while they are matched (the engine's accessor cache relies on the same), so the
+  // event's identity tells whether the texts are still valid.
+  private lastEvent: Record<string, unknown> | undefined;
+  private texts: unknown[] = [];
 
   constructor(spec: ProfileSpec, accessorFor: (field: string) => FieldAccessor) {
     const slots = new Map<string, number>();
@@ -115,33 +115,33 @@ class KeyValueStage {
       path: compilePath(source.path),
     }));
     this.textKey = spec.textKey;
-    for (let slot = 0; slot < this.fieldAccessors.length; slot++) {
-      this.values.push(undefined);
-      this.stamps.push(0);
-    }
   }
 
   /** Returns the value of the first `Key=Value` line for `needle` (the key followed by `=`) in a source the event meets. */
   find(event: Record<string, unknown>, needle: string): string | undefined {
-    // Wrapping after 2^53 lookups is not a concern; the stamps only need to differ from the last lookup's.
-    this.lookup++;
-    for (const source of this.sources) {
-      if (!this.meets(event, source.checks)) continue;
-      const found = findKeyValueIn(unwrapText(resolvePath(event, source.path), this.textKey), needle);
+    if (event !== this.lastEvent) {
+      this.texts = this.sourceTexts(event);
+      this.lastEvent = event;
+    }
+    for (const text of this.texts) {
+      const found = findKeyValueIn(text, needle);
       if (found !== undefined) return found;
     }
     return undefined;
   }
 
-  private meets(event: Record<string, unknown>, checks: ReadonlyArray<{ slot: number; condition: CompiledCondition }>): boolean {
-    for (const { slot, condition } of checks) {
-      if (this.stamps[slot] !== this.lookup) {
-        this.values[slot] = this.fieldAccessors[slot]!(event);
-        this.stamps[slot] = this.lookup;
-      }
-      if (!valueAccepted(this.values[slot], condition)) return false;
+  /** Reads the text of every source whose conditions the event meets, each condition field once. */
+  private sourceTexts(event: Record<string, unknown>): unknown[] {
+    const texts: unknown[] = [];
+    const values = new Map<number, unknown>();
+    for (const source of this.sources) {
+      const meets = source.checks.every(({ slot, condition }) => {
+        if (!values.has(slot)) values.set(slot, this.fieldAccessors[slot]!(event));
+        return valueAccepted(values.get(slot), condition);
+      });
+      if (meets) texts.push(unwrapText(resolvePath(event, source.path), this.textKey));
     }
-    return true;
+    return texts;
   }
 }
 

@@ -25,7 +25,11 @@ export class LiteralAutomaton {
   private readonly asciiClass = new Uint16Array(128);
   /** The class of the first non-ASCII class; a non-ASCII code's class is this plus code % OTHER_CLASSES. */
   private readonly otherBase: number;
-  /** `next[state * classCount + class]`: the full deterministic transition table. */
+  /**
+   * The full deterministic transition table. Each cell holds the target state's row offset
+   * (`state * classCount`) times two, plus one when that state has outputs, so a step needs
+   * no multiplication and no lookup to learn whether a literal ends there.
+   */
   private readonly next: Int32Array;
   /** Literal ids that end at each state, including those reached through failure links. */
   private readonly outputs: Array<readonly number[] | undefined>;
@@ -48,6 +52,10 @@ export class LiteralAutomaton {
     this.next = new Int32Array(trie.children.length * this.classCount);
     this.outputs = new Array<readonly number[] | undefined>(trie.children.length);
     this.fillTable(trie);
+    for (let cell = 0; cell < this.next.length; cell++) {
+      const state = this.next[cell]!;
+      this.next[cell] = state * this.classCount * 2 + (this.outputs[state] === undefined ? 0 : 1);
+    }
   }
 
   private classOf(code: number): number {
@@ -83,10 +91,9 @@ export class LiteralAutomaton {
 
   /** Adds to `hits` every literal that occurs in the lower-cased `text`. */
   scan(text: string, hits: LiteralHits): void {
-    const classes = this.classCount;
     const next = this.next;
     const ascii = this.asciiClass;
-    let state = 0;
+    let row = 0;
     for (let i = 0; i < text.length; i++) {
       const code = text.charCodeAt(i);
       if (code >= 128) {
@@ -94,19 +101,18 @@ export class LiteralAutomaton {
         this.scanFolded(text.toLowerCase(), hits);
         return;
       }
-      state = next[state * classes + ascii[code]!]!;
-      const output = this.outputs[state];
-      if (output !== undefined) record(output, hits);
+      const cell = next[row + ascii[code]!]!;
+      row = cell >> 1;
+      if ((cell & 1) === 1) record(this.outputs[row / this.classCount]!, hits);
     }
   }
 
   private scanFolded(lowered: string, hits: LiteralHits): void {
-    const classes = this.classCount;
-    let state = 0;
+    let row = 0;
     for (let i = 0; i < lowered.length; i++) {
-      state = this.next[state * classes + this.classOf(lowered.charCodeAt(i))]!;
-      const output = this.outputs[state];
-      if (output !== undefined) record(output, hits);
+      const cell = this.next[row + this.classOf(lowered.charCodeAt(i))]!;
+      row = cell >> 1;
+      if ((cell & 1) === 1) record(this.outputs[row / this.classCount]!, hits);
     }
   }
 }

@@ -1,16 +1,18 @@
 // One literal automaton per field over the needles of every rule in a rule set, so that each
 // field of an event is scanned at most once, whichever routing buckets the event falls in.
-import { valueText } from '../event-values.ts';
+import { forEachLeafValue, valueText } from '../event-values.ts';
 import type { MatchContext } from '../match-context.ts';
 import type { FieldAccessor } from '../profile.ts';
 import { LiteralAutomaton, type LiteralHits } from './aho-corasick.ts';
-import type { Needs } from './needles.ts';
+import type { Clause } from './needles.ts';
 
 interface IndexedField {
   /** Reads the field; undefined for keyword needles, which scan every leaf value. */
   access: FieldAccessor | undefined;
   literalIds: Map<string, number>;
   automaton: LiteralAutomaton | undefined;
+  /** Scans one value into `hits`; made with the automaton. */
+  scanValue: (value: unknown) => void;
   hits: LiteralHits;
   /** The event generation `hits` belongs to. */
   scanned: number;
@@ -33,10 +35,13 @@ export class FieldIndex {
     this.accessor = accessor;
   }
 
-  /** Registers the needles of one rule variant; returns where each one sits. */
-  add(needs: Needs): NeedleRef[] {
-    if (needs === undefined) return [];
-    return needs.map((needle) => {
+  /** Registers the needles of one rule variant's clauses; returns where each one sits, per clause. */
+  add(clauses: readonly Clause[]): NeedleRef[][] {
+    return clauses.map((clause) => this.addClause(clause));
+  }
+
+  private addClause(clause: Clause): NeedleRef[] {
+    return clause.map((needle) => {
       let slot = this.slots.get(needle.field);
       if (slot === undefined) {
         slot = this.fields.length;
@@ -45,6 +50,7 @@ export class FieldIndex {
           access: needle.field === null ? undefined : this.accessor(needle.field),
           literalIds: new Map(),
           automaton: undefined,
+          scanValue: () => undefined,
           hits: { seen: new Uint32Array(0), stamp: 0, found: [] },
           scanned: -1,
         });
@@ -71,27 +77,30 @@ export class FieldIndex {
     field.scanned = this.generation;
     const hits = field.hits;
     hits.found.length = 0;
-    const value = field.access === undefined ? context.leafValues() : field.access(context.event);
+    const value = field.access === undefined ? context.event : field.access(context.event);
     if (value === undefined) return hits.found;
 
-    const automaton = (field.automaton ??= this.build(field));
+    if (field.automaton === undefined) this.build(field);
     hits.stamp = hits.stamp === 0xffffffff ? 1 : hits.stamp + 1;
     if (hits.stamp === 1) hits.seen.fill(0);
-    if (Array.isArray(value)) {
-      for (const element of value) scanElement(automaton, element, hits);
+    if (field.access === undefined) {
+      forEachLeafValue(value, field.scanValue);
+    } else if (Array.isArray(value)) {
+      for (const element of value) field.scanValue(element);
     } else {
-      scanElement(automaton, value, hits);
+      field.scanValue(value);
     }
     return hits.found;
   }
 
-  private build(field: IndexedField): LiteralAutomaton {
-    field.hits.seen = new Uint32Array(field.literalIds.size);
-    return new LiteralAutomaton([...field.literalIds.keys()]);
+  private build(field: IndexedField): void {
+    const hits = field.hits;
+    const automaton = new LiteralAutomaton([...field.literalIds.keys()]);
+    hits.seen = new Uint32Array(field.literalIds.size);
+    field.automaton = automaton;
+    field.scanValue = (value) => {
+      const text = valueText(value);
+      if (text !== undefined) automaton.scan(text, hits);
+    };
   }
-}
-
-function scanElement(automaton: LiteralAutomaton, element: unknown, hits: LiteralHits): void {
-  const text = valueText(element);
-  if (text !== undefined) automaton.scan(text, hits);
 }

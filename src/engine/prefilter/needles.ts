@@ -1,6 +1,8 @@
 // Necessary conditions of a detection: literals that must occur in a field for the detection
 // to hold. The rule set uses them to skip rules whose literals are absent from an event.
 import type { ConditionNode, Detection, DetectionItem, DetectionNode, StringPattern, ValuePattern } from '../../sigma/index.ts';
+import { clipLiteral, literalCost } from './literal-choice.ts';
+import { requiredLiterals } from './regex-literals.ts';
 
 /** The lower-cased text of some element of `field` (or of any leaf value, for keywords) contains `literal`. */
 export interface Needle {
@@ -9,37 +11,51 @@ export interface Needle {
   literal: string;
 }
 
+/** Alternatives: the condition holds only when one of these needles occurs. */
+export type Clause = readonly Needle[];
+
 /**
- * A necessary condition: the detection can only hold when one of the needles occurs.
- * `undefined` means no such condition is known and the rule is always tried.
+ * A necessary condition: every clause must hold, that is, each clause must have a needle
+ * that occurs. `undefined` means no such condition is known and the rule is always tried.
  */
-export type Needs = readonly Needle[] | undefined;
+export type Needs = readonly Clause[] | undefined;
 
-/** Longer literals cost more states and rarely select better. A prefix of a literal is still necessary. */
-const MAX_LITERAL = 16;
+/** Clauses kept per condition. Each one adds a check per event. */
+const MAX_CLAUSES = 2;
 
-/** A rough cost of checking a set of needles: many or short literals select few events. */
-function cost(needs: readonly Needle[]): number {
-  let total = 0;
-  for (const needle of needs) total += 8 / Math.min(needle.literal.length, 8);
-  return total;
+function clauseCost(clause: Clause): number {
+  return literalCost(clause.map((needle) => needle.literal));
 }
 
-/** The cheaper of two necessary conditions (both hold, so either one may be used). */
-function cheaper(left: Needs, right: Needs): Needs {
+/** Keeps the most selective clauses, at most MAX_CLAUSES. */
+function strongest(clauses: readonly Clause[]): readonly Clause[] {
+  if (clauses.length <= MAX_CLAUSES) return clauses;
+  return clauses
+    .map((clause) => ({ clause, cost: clauseCost(clause) }))
+    .sort((left, right) => left.cost - right.cost)
+    .slice(0, MAX_CLAUSES)
+    .map(({ clause }) => clause);
+}
+
+/** Both conditions hold, so the clauses of both are necessary. */
+function both(left: Needs, right: Needs): Needs {
   if (left === undefined) return right;
   if (right === undefined) return left;
-  return cost(right) < cost(left) ? right : left;
+  return strongest([...left, ...right]);
 }
 
-/** Either condition may be the one that holds, so both needle sets are needed. */
+/**
+ * Any one of the conditions may be the one that holds. Each part is cut to its best clause,
+ * and the clause of the whole is their union.
+ */
 function union(parts: readonly Needs[]): Needs {
   const all: Needle[] = [];
   for (const part of parts) {
-    if (part === undefined) return undefined;
-    all.push(...part);
+    const best = part === undefined ? undefined : strongest(part)[0];
+    if (best === undefined) return undefined;
+    all.push(...best);
   }
-  return all;
+  return [all];
 }
 
 /** The longest literal run of a string pattern, lower-cased; undefined when none is safe. */
@@ -61,13 +77,17 @@ function patternLiteral(pattern: StringPattern): string | undefined {
     if (!/^[\x00-\x7f]*$/.test(best)) return undefined;
     best = best.toLowerCase();
   }
-  return best.slice(0, MAX_LITERAL);
+  return clipLiteral(best);
 }
 
 function patternNeeds(pattern: ValuePattern, field: string | null): Needs {
+  if (pattern.kind === 'Regex') {
+    const literals = requiredLiterals(pattern.source);
+    return literals === undefined ? undefined : [literals.map((literal) => ({ field, literal }))];
+  }
   if (pattern.kind !== 'String') return undefined;
   const literal = patternLiteral(pattern);
-  return literal === undefined ? undefined : [{ field, literal }];
+  return literal === undefined ? undefined : [[{ field, literal }]];
 }
 
 function itemNeeds(item: DetectionItem, rename: (field: string) => string): Needs {
@@ -75,7 +95,7 @@ function itemNeeds(item: DetectionItem, rename: (field: string) => string): Need
   if (item.modifiers.negated || item.values.length === 0) return undefined;
   const field = item.field === null ? null : rename(item.field);
   const perValue = item.values.map((value) => union(value.patterns.map((pattern) => patternNeeds(pattern, field))));
-  if (item.modifiers.all) return perValue.reduce<Needs>((best, needs) => cheaper(best, needs), undefined);
+  if (item.modifiers.all) return perValue.reduce<Needs>(both, undefined);
   return union(perValue);
 }
 
@@ -84,7 +104,7 @@ function nodeNeeds(node: DetectionNode, rename: (field: string) => string): Need
     case 'Item':
       return itemNeeds(node, rename);
     case 'AllOf':
-      return node.items.reduce<Needs>((best, item) => cheaper(best, nodeNeeds(item, rename)), undefined);
+      return node.items.reduce<Needs>((all, item) => both(all, nodeNeeds(item, rename)), undefined);
     case 'AnyOf':
       // An empty list holds for no event, so it needs nothing found.
       return union(node.items.map((item) => nodeNeeds(item, rename)));
@@ -98,12 +118,12 @@ function conditionNeeds(node: ConditionNode, searches: ReadonlyMap<string, Needs
     case 'Not':
       return undefined;
     case 'And':
-      return node.operands.reduce<Needs>((best, operand) => cheaper(best, conditionNeeds(operand, searches)), undefined);
+      return node.operands.reduce<Needs>((all, operand) => both(all, conditionNeeds(operand, searches)), undefined);
     case 'Or':
       return union(node.operands.map((operand) => conditionNeeds(operand, searches)));
     case 'Of': {
       const parts = node.identifiers.map((name) => searches.get(name));
-      if (node.quantifier === 'all') return parts.reduce<Needs>((best, needs) => cheaper(best, needs), undefined);
+      if (node.quantifier === 'all') return parts.reduce<Needs>(both, undefined);
       return union(parts);
     }
   }
@@ -114,11 +134,11 @@ function conditionNeeds(node: ConditionNode, searches: ReadonlyMap<string, Needs
  * rule field to the event field the compiled matcher reads.
  */
 export function detectionNeeds(detections: readonly Detection[], rename: (field: string) => string): Needs {
-  let best: Needs;
+  let all: Needs;
   for (const detection of detections) {
     const searches = new Map<string, Needs>();
     for (const search of detection.searches) searches.set(search.name, nodeNeeds(search.body, rename));
-    best = cheaper(best, conditionNeeds(detection.condition, searches));
+    all = both(all, conditionNeeds(detection.condition, searches));
   }
-  return best;
+  return all;
 }
