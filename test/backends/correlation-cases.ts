@@ -81,6 +81,10 @@ function connection(time: string, computer: string, destinationPort: number, sou
   };
 }
 
+function onComputer(spec: EventSpec, computer: string): EventSpec {
+  return { ...spec, computer };
+}
+
 function shareAccess(time: string, user: string, file: string): EventSpec {
   return { time, channel: 'Security', eventId: 5145, computer: 'fs01', data: { SubjectUserName: user, ShareName: '\\\\*\\data', RelativeTargetName: file } };
 }
@@ -135,15 +139,33 @@ function boundarySpecs(): EventSpec[] {
     logon(at(80 * MINUTE), 'henry', { WorkstationName: 'host-d' }),
     processCreation(at(81 * MINUTE), 'HOST-D'),
     // Expression: a logon with a connection on host-e; a logon alone on host-f.
-    { ...logon(at(90 * MINUTE), 'ivan'), computer: 'host-e' },
+    onComputer(logon(at(90 * MINUTE), 'ivan'), 'host-e'),
     connection(at(94 * MINUTE), 'host-e', 443),
-    { ...logon(at(90 * MINUTE), 'ivan'), computer: 'host-f' },
+    onComputer(logon(at(90 * MINUTE), 'ivan'), 'host-f'),
     // Ten distinct files for one user and host within exactly one minute, one of them written
     // twice in different case; then the same spread over a minute and 3 ms.
     ...Array.from({ length: 11 }, (_, index) =>
       shareAccess(at(100 * MINUTE + index * 6_000), 'judy', index === 9 ? 'DOCS\\FILE-1.TXT' : `docs\\file-${index === 10 ? 9 : index}.txt`),
     ),
     ...Array.from({ length: 10 }, (_, index) => shareAccess(at(110 * MINUTE + index * 6_667), 'judy', `docs\\file-${index}.txt`)),
+    // Order: a process at the logon's time proves nothing, one millisecond later it does.
+    onComputer(logon(at(120 * MINUTE), 'kim'), 'host-g'),
+    processCreation(at(120 * MINUTE), 'host-g'),
+    processCreation(at(120 * MINUTE + 1), 'host-g'),
+    // A process before the logon does not count; one exactly five minutes after it does.
+    processCreation(at(130 * MINUTE), 'host-h'),
+    onComputer(logon(at(130 * MINUTE + 1_000), 'kim'), 'host-h'),
+    processCreation(at(135 * MINUTE + 1_000), 'host-h'),
+    // Five minutes and one millisecond after the logon is too late.
+    onComputer(logon(at(140 * MINUTE), 'kim'), 'host-i'),
+    processCreation(at(145 * MINUTE + 1), 'host-i'),
+    // A connection must follow the process, and the process must follow a logon in the window.
+    connection(at(150 * MINUTE), 'host-j', 443),
+    processCreation(at(150 * MINUTE + 10_000), 'host-j'),
+    connection(at(150 * MINUTE + 20_000), 'host-j', 443),
+    onComputer(logon(at(150 * MINUTE + 30_000), 'kim'), 'host-j'),
+    processCreation(at(150 * MINUTE + 40_000), 'host-j'),
+    connection(at(150 * MINUTE + 50_000), 'host-j', 443),
   ];
 }
 

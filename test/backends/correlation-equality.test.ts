@@ -142,7 +142,7 @@ function engines(slowSkip: string | false): Array<{ target: TargetName; open: Op
 
 const EXPECTED_REJECTIONS = [
   'brute_force_then_logon: chained correlation',
-  'corr_logon_then_process: temporal_ordered',
+  'corr_ordered_threshold: temporal_ordered with a threshold',
   'corr_process_without_connection: not in a temporal condition (corr_process_creation and not corr_network_connection)',
 ];
 

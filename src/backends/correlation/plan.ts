@@ -28,7 +28,9 @@ export type PlanAggregate =
   | { kind: 'value_count'; fields: string[] }
   | { kind: 'value_sum' | 'value_avg'; field: string }
   | { kind: 'value_percentile'; field: string; rank: number }
-  | { kind: 'temporal' };
+  | { kind: 'temporal' }
+  /** Which referenced rules occur in listed order, each strictly after the previous one found. */
+  | { kind: 'temporal_ordered' };
 
 export interface CorrelationPlan {
   correlation: SigmaCorrelation;
@@ -78,7 +80,12 @@ function planAggregate(type: CorrelationType, condition: SigmaCorrelation['corre
     case 'temporal':
       return { kind: 'temporal' };
     case 'temporal_ordered':
-      throw new BackendUnsupportedError(target, 'temporal_ordered', 'the order of events across rules within a sliding window is not converted');
+      // A threshold tests the longest ordered run over any subset of the rules, which the
+      // query does not compute; the full run and the presence of each rule it does.
+      if (condition?.kind === 'Threshold') {
+        throw new BackendUnsupportedError(target, 'temporal_ordered with a threshold', 'only the default condition and expressions are converted');
+      }
+      return { kind: 'temporal_ordered' };
     case 'value_count':
       return { kind: 'value_count', fields };
     case 'value_sum':

@@ -40,6 +40,8 @@ export function aggregateExpressions(plan: CorrelationPlan, sql: CorrelationSql,
       ];
     case 'value_percentile':
       return [...pairs(plan, columns), ...percentile(sql, columns, plan.aggregate.rank)];
+    case 'temporal_ordered':
+      return [...pairs(plan, columns), ...ordered(plan, columns)];
     default: {
       const unknown: never = plan.aggregate;
       throw new Error(`Unknown aggregate ${JSON.stringify(unknown)}`);
@@ -75,9 +77,13 @@ function pairs(plan: CorrelationPlan, columns: Columns): string[] {
       ? 'CROSS JOIN sigil_events AS e'
       : `JOIN sigil_events AS e ON ${columns.keys.map((key) => `e.${key} = p.${key}`).join(' AND ')}`;
   const selected = [...columns.keys, 'sigil_time', ...columns.groups].map((column) => `p.${column}`);
+  const fromEvent =
+    plan.aggregate.kind === 'temporal_ordered'
+      ? ['e.sigil_time AS sigil_event_time', ...plan.rules.map((_rule, index) => `e.sigil_rule_${index + 1} AS sigil_event_rule_${index + 1}`)]
+      : ['e.sigil_value'];
   return [
     `sigil_points AS (SELECT ${[byTime, ...firstGroups(columns)].join(', ')} FROM sigil_events GROUP BY ${byTime})`,
-    `sigil_pairs AS (SELECT ${[...selected, 'e.sigil_value'].join(', ')} FROM sigil_points AS p ${join} ` +
+    `sigil_pairs AS (SELECT ${[...selected, ...fromEvent].join(', ')} FROM sigil_points AS p ${join} ` +
       `WHERE e.sigil_time BETWEEN p.sigil_time - ${plan.windowMs} AND p.sigil_time)`,
   ];
 }
@@ -101,5 +107,39 @@ function percentile(sql: CorrelationSql, columns: Columns, rank: number): string
     `sigil_evaluated AS (SELECT ${[byTime, ...columns.groups].join(', ')}, ` +
       'CASE WHEN sigil_rank_position = sigil_rank_lower THEN sigil_low ' +
       'ELSE sigil_low + (sigil_high - sigil_low) * (sigil_rank_position - sigil_rank_lower) END AS sigil_aggregate FROM sigil_bounds)',
+  ];
+}
+
+// temporal_ordered, as the engine decides presence in order: walking the rules in listed order,
+// a rule is found at its earliest event in the window strictly after the last rule found, so
+// events with equal times never prove an order. One step per rule joins the window again.
+function ordered(plan: CorrelationPlan, columns: Columns): string[] {
+  const byTime = [...columns.keys, 'sigil_time'];
+  const found = (index: number): string => `sigil_found_${index + 1}`;
+  const steps: string[] = [];
+  plan.rules.forEach((_rule, index) => {
+    const earlier = plan.rules.slice(0, index).map((_other, step) => found(step));
+    // Times are milliseconds since 1970, so -1 is before every event.
+    const last = earlier.length === 0 ? '-1' : `COALESCE(${[...earlier].reverse().map((name) => `s.${name}`).join(', ')}, -1)`;
+    const earliest = (pair: string): string =>
+      `MIN(CASE WHEN ${pair}sigil_event_rule_${index + 1} = 1 AND ${pair}sigil_event_time > ${last} THEN ${pair}sigil_event_time END) AS ${found(index)}`;
+    if (index === 0) {
+      const selected = [byTime.join(', '), ...firstGroups(columns), earliest('')];
+      steps.push(`sigil_step_1 AS (SELECT ${selected.join(', ')} FROM sigil_pairs GROUP BY ${byTime.join(', ')})`);
+      return;
+    }
+    const kept = [...byTime, ...columns.groups, ...earlier].map((column) => `s.${column}`);
+    const on = byTime.map((column) => `x.${column} = s.${column}`).join(' AND ');
+    steps.push(
+      `sigil_step_${index + 1} AS (SELECT ${[...kept, earliest('x.')].join(', ')} FROM sigil_step_${index} AS s ` +
+        `JOIN sigil_pairs AS x ON ${on} GROUP BY ${kept.join(', ')})`,
+    );
+  });
+  const seen = plan.rules.map((_rule, index) => `CASE WHEN ${found(index)} IS NULL THEN 0 ELSE 1 END`);
+  const flags = seen.map((flag, index) => `${flag} AS sigil_seen_${index + 1}`);
+  return [
+    ...steps,
+    `sigil_evaluated AS (SELECT ${[...byTime, ...columns.groups].join(', ')}, ${seen.join(' + ')} AS sigil_aggregate, ${flags.join(', ')} ` +
+      `FROM sigil_step_${plan.rules.length})`,
   ];
 }

@@ -33,7 +33,8 @@ export function sqlCorrelationQuery(plan: CorrelationPlan, ruleConditions: strin
     groups: plan.groupBy.map((_field, index) => `sigil_group_${index + 1}`),
   };
   const ruleColumns = plan.rules.map((_rule, index) => `sigil_rule_${index + 1}`);
-  const hasValue = plan.aggregate.kind !== 'event_count' && plan.aggregate.kind !== 'temporal';
+  const kind = plan.aggregate.kind;
+  const hasValue = kind !== 'event_count' && kind !== 'temporal' && kind !== 'temporal_ordered';
   const valueColumns = hasValue ? ['sigil_value'] : [];
   const byTime = [...columns.keys, 'sigil_time'].join(', ');
 
@@ -103,6 +104,7 @@ function valueExpression(plan: CorrelationPlan, context: SqlContext): string {
       return flavour.number(text(aggregate.field));
     case 'event_count':
     case 'temporal':
+    case 'temporal_ordered':
       throw new Error(`${aggregate.kind} aggregates no value`);
     default:
       return assertNever(aggregate);
