@@ -3,7 +3,7 @@
 // condition. Constructs that no target writes exactly are rejected here.
 import { conditionHasNegation } from '../../sigma/correlation-expression.ts';
 import type { ResolvedCorrelation } from '../../sigma/correlation-resolve.ts';
-import type { ConditionNode, CorrelationType, SigmaCorrelation, SigmaRule, ThresholdOperator } from '../../sigma/model.ts';
+import { assertNever, type ConditionNode, type CorrelationType, type SigmaCorrelation, type SigmaRule, type ThresholdOperator } from '../../sigma/model.ts';
 import { BackendUnsupportedError } from '../errors.ts';
 import type { TargetName } from '../target-names.ts';
 
@@ -99,10 +99,8 @@ function planAggregate(type: CorrelationType, condition: SigmaCorrelation['corre
       if (type === 'value_percentile' && condition?.kind === 'Threshold') rank = condition.percentile ?? 50;
       return { kind: 'value_percentile', field, rank };
     }
-    default: {
-      const unknown: never = type;
-      throw new Error(`Unknown correlation type ${String(unknown)}`);
-    }
+    default:
+      return assertNever(type);
   }
 }
 

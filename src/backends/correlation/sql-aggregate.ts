@@ -5,7 +5,8 @@
 // `[t − timespan, t]`; a RANGE frame ending at CURRENT ROW includes every row with the same
 // time, so events of one time are never split. PostgreSQL and SQLite allow neither DISTINCT nor
 // percentiles in a window frame, so distinct counts and percentiles join each evaluation time to
-// the events of its window instead, on every engine alike.
+// the events of its window instead, on every engine alike. Ordered presence joins the same way.
+import { assertNever } from '../../sigma/model.ts';
 import type { CorrelationPlan } from './plan.ts';
 import type { CorrelationSql } from './sql-functions.ts';
 
@@ -42,10 +43,8 @@ export function aggregateExpressions(plan: CorrelationPlan, sql: CorrelationSql,
       return [...pairs(plan, columns), ...percentile(sql, columns, plan.aggregate.rank)];
     case 'temporal_ordered':
       return [...pairs(plan, columns), ...ordered(plan, columns)];
-    default: {
-      const unknown: never = plan.aggregate;
-      throw new Error(`Unknown aggregate ${JSON.stringify(unknown)}`);
-    }
+    default:
+      return assertNever(plan.aggregate);
   }
 }
 
@@ -110,6 +109,9 @@ function percentile(sql: CorrelationSql, columns: Columns, rank: number): string
   ];
 }
 
+/** Earlier than every accepted time, the earliest being 1970-01-01T00:00 at offset +99:59. */
+const BEFORE_ANY_TIME = '-1000000000000';
+
 // temporal_ordered, as the engine decides presence in order: walking the rules in listed order,
 // a rule is found at its earliest event in the window strictly after the last rule found, so
 // events with equal times never prove an order. One step per rule joins the window again.
@@ -119,8 +121,7 @@ function ordered(plan: CorrelationPlan, columns: Columns): string[] {
   const steps: string[] = [];
   plan.rules.forEach((_rule, index) => {
     const earlier = plan.rules.slice(0, index).map((_other, step) => found(step));
-    // Times are milliseconds since 1970, so -1 is before every event.
-    const last = earlier.length === 0 ? '-1' : `COALESCE(${[...earlier].reverse().map((name) => `s.${name}`).join(', ')}, -1)`;
+    const last = earlier.length === 0 ? BEFORE_ANY_TIME : `COALESCE(${[...earlier].reverse().map((name) => `s.${name}`).join(', ')}, ${BEFORE_ANY_TIME})`;
     const earliest = (pair: string): string =>
       `MIN(CASE WHEN ${pair}sigil_event_rule_${index + 1} = 1 AND ${pair}sigil_event_time > ${last} THEN ${pair}sigil_event_time END) AS ${found(index)}`;
     if (index === 0) {

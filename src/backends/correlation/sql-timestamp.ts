@@ -13,13 +13,15 @@ import type { CorrelationSql } from './sql-functions.ts';
 export const TIMESTAMP_FIELDS: readonly string[] = ['TimeCreated_SystemTime', '@timestamp', 'timestamp', 'Timestamp', 'time', 'EventTime', 'UtcTime'];
 
 /**
- * The timestamps the queries read: `YYYY-MM-DD`, `T` or a space, `hh:mm`, optional `:ss` and
- * fraction, and `Z` or an offset (`+hh:mm`, `+hhmm`); without a zone the time is UTC.
+ * The timestamps the queries read: `YYYY-MM-DD` from 1970 on, `T` or a space, `hh:mm`, optional
+ * `:ss` and fraction, and `Z` or an offset (`+hh:mm`, `+hhmm`); without a zone the time is UTC.
+ * Years from 1970 keep every intermediate of the day count non-negative, so integer division
+ * truncates as floor division would.
  * NOTE: the hunt also accepts other forms that JavaScript's Date parses (a date alone, month
- * names); events with such times are left out of the queries' windows.
+ * names, earlier years); events with such times are left out of the queries' windows.
  */
 export const TIMESTAMP_PATTERN =
-  '[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])[T ]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\\.[0-9]+)?)?([Zz]|[+-][0-9]{2}:?[0-9]{2})?';
+  '(19[7-9][0-9]|[2-9][0-9]{3})-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])[T ]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\\.[0-9]+)?)?([Zz]|[+-][0-9]{2}:?[0-9]{2})?';
 
 /** The expression of the event's time text: the first timestamp field that is present and not empty. */
 export function timestampText(dialect: SqlDialect, profile: BackendProfile): string {
