@@ -114,33 +114,23 @@ const BEFORE_ANY_TIME = '-1000000000000';
 
 // temporal_ordered, as the engine decides presence in order: walking the rules in listed order,
 // a rule is found at its earliest event in the window strictly after the last rule found, so
-// events with equal times never prove an order. One step per rule joins the window again.
+// events with equal times never prove an order. Each rule adds one window pass over the pairs of
+// an evaluation time, because it depends on the rules found before it.
 function ordered(plan: CorrelationPlan, columns: Columns): string[] {
   const byTime = [...columns.keys, 'sigil_time'];
   const found = (index: number): string => `sigil_found_${index + 1}`;
-  const steps: string[] = [];
-  plan.rules.forEach((_rule, index) => {
+  const source = (index: number): string => (index === 0 ? 'sigil_pairs' : `sigil_step_${index}`);
+  const steps = plan.rules.map((_rule, index) => {
     const earlier = plan.rules.slice(0, index).map((_other, step) => found(step));
-    const last = earlier.length === 0 ? BEFORE_ANY_TIME : `COALESCE(${[...earlier].reverse().map((name) => `s.${name}`).join(', ')}, ${BEFORE_ANY_TIME})`;
-    const earliest = (pair: string): string =>
-      `MIN(CASE WHEN ${pair}sigil_event_rule_${index + 1} = 1 AND ${pair}sigil_event_time > ${last} THEN ${pair}sigil_event_time END) AS ${found(index)}`;
-    if (index === 0) {
-      const selected = [byTime.join(', '), ...firstGroups(columns), earliest('')];
-      steps.push(`sigil_step_1 AS (SELECT ${selected.join(', ')} FROM sigil_pairs GROUP BY ${byTime.join(', ')})`);
-      return;
-    }
-    const kept = [...byTime, ...columns.groups, ...earlier].map((column) => `s.${column}`);
-    const on = byTime.map((column) => `x.${column} = s.${column}`).join(' AND ');
-    steps.push(
-      `sigil_step_${index + 1} AS (SELECT ${[...kept, earliest('x.')].join(', ')} FROM sigil_step_${index} AS s ` +
-        `JOIN sigil_pairs AS x ON ${on} GROUP BY ${kept.join(', ')})`,
-    );
+    const last = earlier.length === 0 ? BEFORE_ANY_TIME : `COALESCE(${[...earlier].reverse().join(', ')}, ${BEFORE_ANY_TIME})`;
+    const earliest = `CASE WHEN sigil_event_rule_${index + 1} = 1 AND sigil_event_time > ${last} THEN sigil_event_time END`;
+    return `sigil_step_${index + 1} AS (SELECT *, MIN(${earliest}) OVER (PARTITION BY ${byTime.join(', ')}) AS ${found(index)} FROM ${source(index)})`;
   });
-  const seen = plan.rules.map((_rule, index) => `CASE WHEN ${found(index)} IS NULL THEN 0 ELSE 1 END`);
+  const seen = plan.rules.map((_rule, index) => `CASE WHEN MAX(${found(index)}) IS NULL THEN 0 ELSE 1 END`);
   const flags = seen.map((flag, index) => `${flag} AS sigil_seen_${index + 1}`);
   return [
     ...steps,
-    `sigil_evaluated AS (SELECT ${[...byTime, ...columns.groups].join(', ')}, ${seen.join(' + ')} AS sigil_aggregate, ${flags.join(', ')} ` +
-      `FROM sigil_step_${plan.rules.length})`,
+    `sigil_evaluated AS (SELECT ${[...byTime, ...firstGroups(columns)].join(', ')}, ${seen.join(' + ')} AS sigil_aggregate, ${flags.join(', ')} ` +
+      `FROM sigil_step_${plan.rules.length} GROUP BY ${byTime.join(', ')})`,
   ];
 }

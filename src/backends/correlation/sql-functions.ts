@@ -23,6 +23,11 @@ export interface CorrelationSql {
   double(expression: string): string;
   /** The value of `expression` in the previous row of the partition, or 0 in the first row. */
   previous(expression: string, over: string): string;
+  /**
+   * Written before a common table expression's query to compute it once. The window joins read
+   * the events twice, and SQLite otherwise evaluates them again for every evaluation time.
+   */
+  materialized: string;
 }
 
 const POSTGRES_SQL: CorrelationSql = {
@@ -34,6 +39,7 @@ const POSTGRES_SQL: CorrelationSql = {
   floor: (expression) => `floor(${expression})`,
   double: (expression) => `CAST(${expression} AS double precision)`,
   previous: (expression, over) => `lag(${expression}, 1, 0) OVER (${over})`,
+  materialized: 'MATERIALIZED ',
 };
 
 const DUCKDB_SQL: CorrelationSql = {
@@ -45,6 +51,7 @@ const DUCKDB_SQL: CorrelationSql = {
   floor: (expression) => `floor(${expression})`,
   double: (expression) => `CAST(${expression} AS DOUBLE)`,
   previous: (expression, over) => `lag(${expression}, 1, 0) OVER (${over})`,
+  materialized: 'MATERIALIZED ',
 };
 
 const SQLITE_SQL: CorrelationSql = {
@@ -58,6 +65,7 @@ const SQLITE_SQL: CorrelationSql = {
   floor: (expression) => `CAST(${expression} AS INTEGER)`,
   double: (expression) => `CAST(${expression} AS REAL)`,
   previous: (expression, over) => `lag(${expression}, 1, 0) OVER (${over})`,
+  materialized: 'MATERIALIZED ',
 };
 
 const CLICKHOUSE_SQL: CorrelationSql = {
@@ -70,6 +78,8 @@ const CLICKHOUSE_SQL: CorrelationSql = {
   double: (expression) => `toFloat64(${expression})`,
   // lagInFrame reads inside the frame, so the frame must reach back to the partition's start.
   previous: (expression, over) => `lagInFrame(${expression}, 1, 0) OVER (${over} ROWS BETWEEN UNBOUNDED PRECEDING AND CURRENT ROW)`,
+  // ClickHouse has no MATERIALIZED hint; it computes each reference of a common table expression on its own.
+  materialized: '',
 };
 
 const BY_TARGET: Partial<Record<TargetName, CorrelationSql>> = {

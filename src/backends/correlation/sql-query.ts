@@ -66,7 +66,7 @@ export function sqlCorrelationQuery(plan: CorrelationPlan, ruleConditions: strin
     `sigil_tagged AS (SELECT *, ${tags.join(', ')} FROM ${sql.flavour.identifier(context.table)})`,
     `sigil_matched AS (SELECT ${matched.join(', ')} FROM sigil_tagged WHERE ${ruleColumns.map((column) => `${column} = 1`).join(' OR ')})`,
     `sigil_parts AS (SELECT *, ${parts.join(', ')} FROM sigil_matched WHERE ${present.join(' AND ')})`,
-    `sigil_events AS (SELECT ${events.join(', ')} FROM sigil_parts)`,
+    `sigil_events AS ${sql.materialized}(SELECT ${events.join(', ')} FROM sigil_parts)`,
     ...aggregateExpressions(plan, sql, columns),
     `sigil_decided AS (SELECT *, CASE WHEN ${conditionText(plan.condition, plan)} THEN 1 ELSE 0 END AS sigil_holds FROM sigil_evaluated)`,
     `sigil_rows AS (SELECT *, ${previous} AS sigil_held_before FROM sigil_decided)`,
