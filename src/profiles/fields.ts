@@ -1,6 +1,7 @@
 // Field accessors: a Sigma field name turned once into compiled paths, then read from every event.
 import { compilePath, resolvePath, type CompiledPath } from './path.ts';
 import { findKeyValueIn } from './key-value.ts';
+import { PrefixReaders, type PathReader } from './prefix-reader.ts';
 import {
   FIELD_PLACEHOLDER,
   type FieldAccessor,
@@ -25,6 +26,7 @@ export class FieldResolver {
   private readonly spec: ProfileSpec;
   private readonly keyValue: KeyValueStage | undefined;
   private readonly cache = new Map<string, FieldAccessor>();
+  private readonly readers = new PrefixReaders();
 
   constructor(spec: ProfileSpec) {
     this.spec = spec;
@@ -60,7 +62,7 @@ export class FieldResolver {
   /** Builds an accessor without `Key=Value` lookups, for the conditions of `keyValue` sources. */
   private baseAccessor(field: string): FieldAccessor {
     const source = this.source(field);
-    const paths = source.paths.map(compilePath);
+    const paths = source.paths.map((path) => this.readers.reader(path));
     const textKey = this.spec.textKey;
     if (source.kind === 'Collect') return (event) => collect(event, paths, textKey);
     return firstOf(paths, textKey);
@@ -68,7 +70,7 @@ export class FieldResolver {
 
   private buildAccessor(field: string): FieldAccessor {
     const source = this.source(field);
-    const paths = source.paths.map(compilePath);
+    const paths = source.paths.map((path) => this.readers.reader(path));
     const textKey = this.spec.textKey;
     if (source.kind === 'Collect') return (event) => collect(event, paths, textKey);
     // Explicitly mapped fields never fall back to `Key=Value` text, because the mapping names every place they can be.
@@ -78,7 +80,7 @@ export class FieldResolver {
     const count = paths.length;
     return (event) => {
       for (let i = 0; i < count; i++) {
-        const value = resolvePath(event, paths[i]!);
+        const value = paths[i]!(event);
         if (value !== undefined) return unwrapText(value, textKey);
       }
       return stage.find(event, needle);
@@ -96,7 +98,7 @@ class KeyValueStage {
   private readonly textKey: string | undefined;
   // The texts of the sources the last event meets, found on its first lookup. Events are not
   // changed while they are matched (the engine's accessor cache relies on the same), so the
-  // event's identity tells whether the texts are still valid.
+  // texts stay valid while the same event object is looked up.
   private lastEvent: Record<string, unknown> | undefined;
   private texts: unknown[] = [];
 
@@ -146,15 +148,15 @@ class KeyValueStage {
 }
 
 /** Builds an accessor that returns the value at the first path that resolves. */
-function firstOf(paths: readonly CompiledPath[], textKey: string | undefined): FieldAccessor {
+function firstOf(paths: readonly PathReader[], textKey: string | undefined): FieldAccessor {
   if (paths.length === 1) {
     const only = paths[0]!;
-    return (event) => unwrapText(resolvePath(event, only), textKey);
+    return (event) => unwrapText(only(event), textKey);
   }
   const count = paths.length;
   return (event) => {
     for (let i = 0; i < count; i++) {
-      const value = resolvePath(event, paths[i]!);
+      const value = paths[i]!(event);
       if (value !== undefined) return unwrapText(value, textKey);
     }
     return undefined;
@@ -176,10 +178,10 @@ function unwrapText(value: unknown, textKey: string | undefined): unknown {
   return Object.hasOwn(value, textKey) ? (value as Record<string, unknown>)[textKey] : value;
 }
 
-function collect(event: Record<string, unknown>, paths: readonly CompiledPath[], textKey: string | undefined): unknown {
+function collect(event: Record<string, unknown>, paths: readonly PathReader[], textKey: string | undefined): unknown {
   let found: unknown[] | undefined;
   for (const path of paths) {
-    const value = unwrapText(resolvePath(event, path), textKey);
+    const value = unwrapText(path(event), textKey);
     if (value === undefined) continue;
     found ??= [];
     if (Array.isArray(value)) found.push(...value);

@@ -26,7 +26,7 @@ export class LiteralAutomaton {
   /** The class of the first non-ASCII class; a non-ASCII code's class is this plus code % OTHER_CLASSES. */
   private readonly otherBase: number;
   /**
-   * The full deterministic transition table. Each cell holds the target state's row offset
+   * The full deterministic transition table. Each cell contains the target state's row offset
    * (`state * classCount`) times two, plus one when that state has outputs, so a step needs
    * no multiplication and no lookup to learn whether a literal ends there.
    */
@@ -48,10 +48,9 @@ export class LiteralAutomaton {
     this.otherBase = classes;
     this.classCount = classes + OTHER_CLASSES;
 
-    const trie = buildTrie(literals, (code) => this.classOf(code));
-    this.next = new Int32Array(trie.children.length * this.classCount);
-    this.outputs = new Array<readonly number[] | undefined>(trie.children.length);
-    this.fillTable(trie);
+    const trie = buildTrie(literals, this.classCount, (code) => this.classOf(code));
+    this.next = trie.next;
+    this.outputs = fillFailures(trie, this.classCount);
     for (let cell = 0; cell < this.next.length; cell++) {
       const state = this.next[cell]!;
       this.next[cell] = state * this.classCount * 2 + (this.outputs[state] === undefined ? 0 : 1);
@@ -60,33 +59,6 @@ export class LiteralAutomaton {
 
   private classOf(code: number): number {
     return code < 128 ? this.asciiClass[code]! : this.otherBase + (code % OTHER_CLASSES);
-  }
-
-  /**
-   * Breadth-first over the trie. A state's row starts as a copy of its failure state's
-   * row (already complete, because that state is shallower), then its own children win.
-   */
-  private fillTable(trie: Trie): void {
-    const classes = this.classCount;
-    const next = this.next;
-    const fail = new Int32Array(trie.children.length);
-    const queue: number[] = [0];
-    this.outputs[0] = trie.ends[0];
-    for (let head = 0; head < queue.length; head++) {
-      const state = queue[head]!;
-      const row = state * classes;
-      if (state !== 0) next.copyWithin(row, fail[state]! * classes, fail[state]! * classes + classes);
-      for (const [symbol, child] of trie.children[state]!) {
-        fail[child] = state === 0 ? 0 : next[row + symbol]!;
-        queue.push(child);
-      }
-      for (const [symbol, child] of trie.children[state]!) next[row + symbol] = child;
-      for (const [, child] of trie.children[state]!) {
-        const own = trie.ends[child];
-        const inherited = this.outputs[fail[child]!];
-        this.outputs[child] = own && inherited ? [...own, ...inherited] : (own ?? inherited);
-      }
-    }
   }
 
   /** Adds to `hits` every literal that occurs in the lower-cased `text`. */
@@ -125,27 +97,65 @@ function record(output: readonly number[], hits: LiteralHits): void {
   }
 }
 
+/** The trie of the literals as a dense table: `next[state * classes + class]`, 0 for no child. */
 interface Trie {
-  children: Array<Map<number, number>>;
+  next: Int32Array;
+  states: number;
+  /** Literal ids that end at each state. */
   ends: Array<number[] | undefined>;
 }
 
-function buildTrie(literals: readonly string[], classOf: (code: number) => number): Trie {
-  const trie: Trie = { children: [new Map()], ends: [undefined] };
+function buildTrie(literals: readonly string[], classes: number, classOf: (code: number) => number): Trie {
+  // Every character can add a state at most, so this bounds the table; it is cut to size below.
+  let capacity = 1;
+  for (const literal of literals) capacity += literal.length;
+  const next = new Int32Array(capacity * classes);
+  const ends: Array<number[] | undefined> = [undefined];
+  let states = 1;
   literals.forEach((literal, id) => {
     let state = 0;
     for (let i = 0; i < literal.length; i++) {
-      const symbol = classOf(literal.charCodeAt(i));
-      let child = trie.children[state]!.get(symbol);
-      if (child === undefined) {
-        child = trie.children.length;
-        trie.children.push(new Map());
-        trie.ends.push(undefined);
-        trie.children[state]!.set(symbol, child);
+      const cell = state * classes + classOf(literal.charCodeAt(i));
+      if (next[cell] === 0) {
+        next[cell] = states++;
+        ends.push(undefined);
       }
-      state = child;
+      state = next[cell]!;
     }
-    (trie.ends[state] ??= []).push(id);
+    (ends[state] ??= []).push(id);
   });
-  return trie;
+  return { next: next.slice(0, states * classes), states, ends };
+}
+
+/**
+ * Completes the trie into the full transition table, breadth-first, and returns the outputs
+ * of every state. When a state leaves the queue, its row contains only its trie children,
+ * because no trie child is the root, a 0 cell means no child. Its failure state is
+ * shallower, so that row is already complete, and each missing cell copies its transition.
+ */
+function fillFailures(trie: Trie, classes: number): Array<readonly number[] | undefined> {
+  const { next, states, ends } = trie;
+  const fail = new Int32Array(states);
+  const outputs = new Array<readonly number[] | undefined>(states);
+  outputs[0] = ends[0];
+  const queue = new Int32Array(states);
+  let tail = 1;
+  for (let head = 0; head < tail; head++) {
+    const state = queue[head]!;
+    const row = state * classes;
+    const failRow = fail[state]! * classes;
+    for (let symbol = 0; symbol < classes; symbol++) {
+      const child = next[row + symbol]!;
+      if (child === 0) {
+        next[row + symbol] = state === 0 ? 0 : next[failRow + symbol]!;
+        continue;
+      }
+      fail[child] = state === 0 ? 0 : next[failRow + symbol]!;
+      const own = ends[child];
+      const inherited = outputs[fail[child]!];
+      outputs[child] = own && inherited ? [...own, ...inherited] : (own ?? inherited);
+      queue[tail++] = child;
+    }
+  }
+  return outputs;
 }
