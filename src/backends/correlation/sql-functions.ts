@@ -89,7 +89,7 @@ const BY_TARGET: Partial<Record<TargetName, CorrelationSql>> = {
   clickhouse: CLICKHOUSE_SQL,
 };
 
-/** The correlation functions of an SQL target, or undefined for other targets. */
+/** Returns the correlation functions of an SQL target, or undefined for other targets. */
 export function correlationSql(target: TargetName): CorrelationSql | undefined {
   return BY_TARGET[target];
 }
