@@ -2,7 +2,7 @@
 // one range of chunks, which are split so that several workers can hunt one large log.
 import { open, stat } from 'node:fs/promises';
 import { CHUNK_SIZE, FILE_HEADER_SIZE, isEvtx } from '../sources/evtx/index.ts';
-import { planChunkRanges } from '../sources/evtx-file.ts';
+import { planChunkRanges } from '../sources/index.ts';
 import { STDIN_PATH } from '../sources/index.ts';
 import type { HuntTask } from './worker-protocol.ts';
 

@@ -4,7 +4,7 @@
 // consumer slows the reading down.
 import type { Profile } from '../profiles/index.ts';
 import type { SigmaFilter, SigmaRule } from '../sigma/index.ts';
-import { readEvtxFile, type ChunkRange } from '../sources/evtx-file.ts';
+import { readEvtxFile, type ChunkRange } from '../sources/index.ts';
 import type { SourceEvent, SourceWarning } from '../sources/index.ts';
 import { Hunter } from './hunter.ts';
 import type { TaskPort } from './task-port.ts';

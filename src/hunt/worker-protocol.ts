@@ -2,7 +2,7 @@
 // rule (the worker sends the rule's index), so a detection costs only its event to copy.
 import type { RuleDetection } from '../output/index.ts';
 import type { SigmaFilter, SigmaRule } from '../sigma/index.ts';
-import type { ChunkRange } from '../sources/evtx-file.ts';
+import type { ChunkRange } from '../sources/index.ts';
 import type { SourceWarning } from '../sources/index.ts';
 
 /** What each worker is started with. */
