@@ -1,11 +1,13 @@
-// `npm run bench [-- --events N] [-- --runs R] [-- --dir DIR]`: the whole SigmaHQ Windows rule
+// `npm run bench [-- --events N] [-- --runs R] [-- --dir DIR] [-- --formats jsonl,evtx]
+// [-- --node-flags FLAGS]`: the whole SigmaHQ Windows rule
 // set over the corpus events repeated to at least N events (default one million), as JSON
 // lines and as EVTX. Every measurement runs in a fresh child process pinned with taskset: one
 // core, then all cores. Prints events/s and MB/s, the floor (reading and parsing the same
-// input without rules), the ratio of the hunt to the floor, peak memory and rule load time.
+// input without rules), the ratio of the hunt to the floor, peak memory, CPU time of the
+// all-core run, the load average at each run, and rule load (cold and warm cache) and compile.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus, tmpdir } from 'node:os';
+import { availableParallelism, cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -20,6 +22,8 @@ interface Result {
   detections?: number;
   loadMs?: number;
   compileMs?: number;
+  /** One-minute load average when the child started. */
+  loadAverage: number;
 }
 
 function argument(name: string): string | undefined {
@@ -60,10 +64,42 @@ function repeatFiles(files: readonly string[], repeat: number, folder: string): 
   return links;
 }
 
+/** CPU milliseconds (user + system) of this process so far. */
+function cpuNow(): number {
+  const used = process.cpuUsage();
+  return (used.user + used.system) / 1000;
+}
+
+/**
+ * Measures rule loading in a fresh process: with an empty parsed-rule cache (cold), again
+ * with the cache it filled (warm), then the compile for the windows profile. CPU time.
+ */
+async function ruleChild(): Promise<void> {
+  const { loadRuleFiles } = await import('../src/cli/rule-files.ts');
+  const { RuleSet } = await import('../src/engine/index.ts');
+  const { getProfile } = await import('../src/profiles/index.ts');
+  const cacheHome = mkdtempSync(join(tmpdir(), 'sigil-bench-cache-'));
+  process.env['XDG_CACHE_HOME'] = cacheHome;
+  try {
+    let started = cpuNow();
+    await loadRuleFiles(windowsRuleFolders(), { cache: true });
+    const coldMs = cpuNow() - started;
+    started = cpuNow();
+    const { collection } = await loadRuleFiles(windowsRuleFolders(), { cache: true });
+    const warmMs = cpuNow() - started;
+    started = cpuNow();
+    new RuleSet(collection.rules, getProfile('windows')!);
+    const compileMs = cpuNow() - started;
+    process.stdout.write(`${JSON.stringify({ rules: collection.rules.length, coldMs, warmMs, compileMs, loadAverage: loadavg()[0]! })}\n`);
+  } finally {
+    rmSync(cacheHome, { recursive: true, force: true });
+  }
+}
+
 async function child(mode: string, listFile: string, threads: number): Promise<void> {
   const files = JSON.parse(readFileSync(listFile, 'utf8')) as string[];
   const bytes = files.reduce((sum, file) => sum + statSync(file).size, 0);
-  const result: Result = { events: 0, bytes, wallMs: 0, cpuMs: 0, maxRssMb: 0 };
+  const result: Result = { events: 0, bytes, wallMs: 0, cpuMs: 0, maxRssMb: 0, loadAverage: loadavg()[0]! };
   let load = 0;
   let rules: import('../src/sigma/index.ts').SigmaRule[] = [];
   if (mode === 'hunt') {
@@ -108,12 +144,15 @@ async function child(mode: string, listFile: string, threads: number): Promise<v
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 
+/** Extra Node.js flags of the measured processes, e.g. `--node-flags "--max-semi-space-size=32"`. */
+const nodeFlags = (argument('--node-flags') ?? '').split(' ').filter((flag) => flag !== '');
+
 function measure(mode: string, listFile: string, cores: number, runs: number): Result {
   const results: Result[] = [];
   for (let run = 0; run < runs; run++) {
     const cpuList = cores === 1 ? '0' : `0-${cores - 1}`;
     const script = fileURLToPath(import.meta.url);
-    const spawned = spawnSync('taskset', ['-c', cpuList, process.execPath, '--import', 'tsx', script, '--child', mode, listFile, String(cores)], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    const spawned = spawnSync('taskset', ['-c', cpuList, process.execPath, ...nodeFlags, '--import', 'tsx', script, '--child', mode, listFile, String(cores)], { encoding: 'utf8', maxBuffer: 1 << 26 });
     if (spawned.status !== 0) throw new Error(`benchmark child failed: ${spawned.stderr}`);
     results.push(JSON.parse(spawned.stdout.trim().split('\n').pop()!) as Result);
   }
@@ -145,6 +184,11 @@ async function main(): Promise<void> {
   console.log(`Node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'}, ${cores} cores; median of ${runs} run(s); one core = taskset -c 0`);
   console.log('1 core figures are CPU time (user + system) of the process; all-core figures are wall time.\n');
 
+  const ruleRun = spawnSync('taskset', ['-c', '0', process.execPath, ...nodeFlags, '--import', 'tsx', fileURLToPath(import.meta.url), '--rule-child'], { encoding: 'utf8' });
+  if (ruleRun.status !== 0) throw new Error(`rule load child failed: ${ruleRun.stderr}`);
+  const rulesLoad = JSON.parse(ruleRun.stdout.trim().split('\n').pop()!) as { rules: number; coldMs: number; warmMs: number; compileMs: number; loadAverage: number };
+  console.log(`rules: ${rulesLoad.rules} loaded in ${rulesLoad.coldMs.toFixed(0)} ms with an empty parsed-rule cache, ${rulesLoad.warmMs.toFixed(0)} ms with it filled; compile ${rulesLoad.compileMs.toFixed(0)} ms (CPU time, 1 core, load average ${rulesLoad.loadAverage.toFixed(1)})\n`);
+
   try {
     for (const format of modes) {
       const source = format === 'evtx' ? walk(join(CORPUS, 'evtx'), '.evtx') : walk(join(CORPUS, 'evtx-json'), '.jsonl');
@@ -157,8 +201,11 @@ async function main(): Promise<void> {
       console.log(`${format}: ${floor.events.toLocaleString('en-US')} events, ${(floor.bytes / 1e6).toFixed(0)} MB, ${single.detections} detections`);
       console.log(`  floor, 1 core:      ${rate(floor, 'cpuMs')}   peak ${floor.maxRssMb.toFixed(0)} MB`);
       console.log(`  hunt, 1 core:       ${rate(single, 'cpuMs')}   peak ${single.maxRssMb.toFixed(0)} MB   hunt/floor time ${(floorRate / (single.events / single.cpuMs)).toFixed(2)}×`);
-      console.log(`  hunt, 1 core, wall: ${rate(single, 'wallMs')}`);
-      if (all) console.log(`  hunt, ${cores} cores, wall: ${rate(all, 'wallMs')}   peak ${all.maxRssMb.toFixed(0)} MB   speed-up over 1 core (wall) ${(single.wallMs / all.wallMs).toFixed(2)}×`);
+      console.log(`  hunt, 1 core, wall: ${rate(single, 'wallMs')}   load average ${single.loadAverage.toFixed(1)}`);
+      if (all) {
+        console.log(`  hunt, ${cores} cores, wall: ${rate(all, 'wallMs')}   peak ${all.maxRssMb.toFixed(0)} MB   speed-up over 1 core (wall) ${(single.wallMs / all.wallMs).toFixed(2)}×   load average ${all.loadAverage.toFixed(1)}`);
+        console.log(`  hunt, ${cores} cores, CPU:  ${rate(all, 'cpuMs')}   CPU time ${(all.cpuMs / 1000).toFixed(1)} s against ${(single.cpuMs / 1000).toFixed(1)} s on 1 core (all threads, rule compile in each worker included)`);
+      }
       console.log(`  rule load ${single.loadMs?.toFixed(0)} ms (through the parsed-rule cache, which the first run fills), compile ${single.compileMs?.toFixed(0)} ms\n`);
     }
   } finally {
@@ -166,5 +213,6 @@ async function main(): Promise<void> {
   }
 }
 
-if (process.argv[2] === '--child') await child(process.argv[3]!, process.argv[4]!, Number(process.argv[5]));
+if (process.argv[2] === '--rule-child') await ruleChild();
+else if (process.argv[2] === '--child') await child(process.argv[3]!, process.argv[4]!, Number(process.argv[5]));
 else await main();

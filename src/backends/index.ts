@@ -6,3 +6,4 @@ export type { FieldLocation } from './query.ts';
 export { TARGET_NAMES, isTargetName, type TargetName } from './target-names.ts';
 export { DEFAULT_TARGET_OPTIONS, type TargetOptions } from './targets.ts';
 export type { SqlLayout } from './targets/sql-dialect.ts';
+export { convertCorrelations, RESULT_COLUMNS, TIMESTAMP_FIELDS, type CorrelationConversionResult } from './correlation/index.ts';

@@ -1,6 +1,15 @@
-// `sigil convert`: print one query per rule for a target query language.
+// `sigil convert`: print one query per rule and correlation for a target query language.
 import type { Command } from 'commander';
-import { backendProfile, convertRule, DEFAULT_TARGET_OPTIONS, isTargetName, TARGET_NAMES, type TargetOptions } from '../backends/index.ts';
+import {
+  backendProfile,
+  convertCorrelations,
+  convertRule,
+  DEFAULT_TARGET_OPTIONS,
+  isTargetName,
+  TARGET_NAMES,
+  type BackendUnsupportedError,
+  type TargetOptions,
+} from '../backends/index.ts';
 import { builtinProfiles, getProfile } from '../profiles/index.ts';
 import { formatDiagnostic } from '../sigma/index.ts';
 import { CliError, EXIT_FAILURE, EXIT_OK, EXIT_USAGE } from './exit-codes.ts';
@@ -26,7 +35,7 @@ export function register(program: Command): void {
     .argument('<paths...>', 'rule files or folders (searched recursively for .yml and .yaml)')
     .requiredOption('-t, --target <target>', `query language: ${TARGET_NAMES.join(', ')}`)
     .option('--profile <profile>', `field names and logsources: ${[...builtinProfiles.keys()].join(', ')}, or a profile file`, 'windows')
-    .option('--format <format>', 'output: text (one query per line) or json (id, title and query per rule)', 'text')
+    .option('--format <format>', 'output: text (one query per line) or json (id, title, kind, file and query per rule or correlation)', 'text')
     .option('--layout <layout>', 'SQL table layout: json (one JSON column) or flat (one column per field)', DEFAULT_TARGET_OPTIONS.layout)
     .option('--table <name>', 'SQL and KQL table name', DEFAULT_TARGET_OPTIONS.table)
     .option('--column <name>', 'JSON column of the SQL json layout', DEFAULT_TARGET_OPTIONS.column)
@@ -52,19 +61,25 @@ async function runConvert(paths: string[], options: ConvertCliOptions): Promise<
   }
 
   const reasons = new Map<string, number>();
-  const converted: Array<{ id: string | null; title: string; file: string; query: string }> = [];
+  const converted: Array<{ id: string | null; title: string; kind: 'rule' | 'correlation'; file: string; query: string }> = [];
+  const reject = (document: { title: string; origin: { file: string } }, error: BackendUnsupportedError): void => {
+    process.stderr.write(`${document.origin.file}: rejected "${document.title}": ${error.message}\n`);
+    reasons.set(error.construct, (reasons.get(error.construct) ?? 0) + 1);
+  };
+  const convertOptions = { target, profile: backendProfile(profile), options: targetOptions };
   for (const rule of collection.rules) {
-    const result = convertRule(rule, { target, profile: backendProfile(profile), options: targetOptions });
-    if (result.ok) {
-      converted.push({ id: rule.id ?? null, title: rule.title, file: rule.origin.file, query: result.query });
-    } else {
-      process.stderr.write(`${rule.origin.file}: rejected "${rule.title}": ${result.error.message}\n`);
-      reasons.set(result.error.construct, (reasons.get(result.error.construct) ?? 0) + 1);
-    }
+    const result = convertRule(rule, convertOptions);
+    if (result.ok) converted.push({ id: rule.id ?? null, title: rule.title, kind: 'rule', file: rule.origin.file, query: result.query });
+    else reject(rule, result.error);
   }
-  for (const correlation of collection.correlations) {
-    process.stderr.write(`${correlation.origin.file}: rejected "${correlation.title}": correlation rules are not converted yet\n`);
-    reasons.set('correlation', (reasons.get('correlation') ?? 0) + 1);
+  // Each correlation query contains the conditions of the rules it references, which may be in other files.
+  for (const result of convertCorrelations(collection, convertOptions)) {
+    const { correlation } = result;
+    if (result.ok) {
+      converted.push({ id: correlation.id ?? null, title: correlation.title, kind: 'correlation', file: correlation.origin.file, query: result.query });
+    } else {
+      reject(correlation, result.error);
+    }
   }
 
   if (options.format === 'json') process.stdout.write(`${JSON.stringify(converted, null, 2)}\n`);
@@ -72,6 +87,8 @@ async function runConvert(paths: string[], options: ConvertCliOptions): Promise<
 
   const rejected = [...reasons.values()].reduce((sum, count) => sum + count, 0);
   const reasonText = [...reasons].sort((a, b) => b[1] - a[1]).map(([construct, count]) => `${construct} ×${count}`).join(', ');
-  process.stderr.write(`Converted ${converted.length} rules to ${target}; rejected ${rejected}${rejected > 0 ? ` (${reasonText})` : ''}.\n`);
+  const correlations = converted.filter((entry) => entry.kind === 'correlation').length;
+  const what = `${converted.length - correlations} rules and ${correlations} correlations`;
+  process.stderr.write(`Converted ${what} to ${target}; rejected ${rejected}${rejected > 0 ? ` (${reasonText})` : ''}.\n`);
   return rejected > 0 || collection.diagnostics.some((entry) => entry.severity === 'error') ? EXIT_FAILURE : EXIT_OK;
 }

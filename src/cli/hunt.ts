@@ -1,7 +1,7 @@
 // `sigil hunt`: run Sigma rules over log files and print every detection.
 import { Command, Option } from 'commander';
 import { availableParallelism } from 'node:os';
-import { CorrelationStage, Hunter, huntInParallel, selectRules } from '../hunt/index.ts';
+import { CorrelationStage, Hunter, huntInParallel, planTasks, selectRules } from '../hunt/index.ts';
 import { getProfile } from '../profiles/index.ts';
 import { createFormatter, HuntSummary, OUTPUT_FORMATS, type OutputFormat, type RuleDetection } from '../output/index.ts';
 import { formatDiagnostic, RULE_LEVELS, RULE_STATUSES, type RuleLevel, type RuleStatus, type SigmaRule } from '../sigma/index.ts';
@@ -61,7 +61,7 @@ export function register(program: Command): void {
     .option('--fail-on-detection', `exit with code ${EXIT_DETECTIONS} when any rule fired`, false)
     .option('--no-summary', 'do not print the summary on standard error')
     .option('-q, --quiet', 'print no warnings, only detections and errors', false)
-    .option('--threads <n>', 'worker threads, each hunting whole files (default: the number of cores)', parseThreads)
+    .option('--threads <n>', 'worker threads, each hunting whole files or 4 MiB ranges of large EVTX files (default: the number of cores)', parseThreads)
     .option('--profile-rules', 'time every rule and print the slowest ones on standard error (one thread)', false)
     .option('--no-cache', `parse every rule file again instead of reading the parsed-rule cache in ${ruleCacheFolder()}`)
     .action(async (paths: string[], options: HuntOptions) => {
@@ -141,12 +141,17 @@ async function runHunt(paths: string[], options: HuntOptions): Promise<number> {
     await sink.flushIfLarge();
   };
 
-  const threads = options.profileRules ? 1 : Math.min(options.threads ?? availableParallelism(), inputs.length);
+  // Standard input cannot be shared with workers, and one small file is not worth starting them.
+  const wanted = options.profileRules || inputs.includes(STDIN_PATH) ? 1 : (options.threads ?? availableParallelism());
+  const tasks = wanted > 1 ? await planTasks(inputs) : [];
+  const threads = Math.min(wanted, tasks.length);
   if (threads > 1) {
     const eventsByProfile = await huntInParallel(inputs, {
+      tasks,
       rules: huntedRules,
       filters: collection.filters,
       ...(options.profile !== undefined && options.profile !== 'auto' ? { profile: options.profile } : {}),
+      ...(profile ? { resolvedProfile: profile } : {}),
       threads,
       workerUrl: new URL(import.meta.url.endsWith('.ts') ? './worker.ts' : './worker.js', import.meta.url),
       onDetection,

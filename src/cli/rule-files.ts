@@ -44,11 +44,11 @@ async function walk(folder: string): Promise<string[]> {
 export async function loadRuleFiles(paths: readonly string[], options: RuleFileOptions = {}): Promise<{ collection: RuleCollection; files: number }> {
   const { cache: useCache, ...loadOptions } = options;
   const files = await listRuleFiles(paths);
-  const cache = useCache ? await RuleCache.open(JSON.stringify(loadOptions)) : undefined;
+  const cache = useCache ? await RuleCache.open(paths, JSON.stringify(loadOptions)) : undefined;
   const collections: RuleCollection[] = [];
   for (const file of files) {
     try {
-      const cached = await cache?.get(file);
+      const cached = cache?.get(file);
       if (cached) {
         collections.push(cached);
         continue;

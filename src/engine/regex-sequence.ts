@@ -1,7 +1,7 @@
 // A linear-time matcher for one shape of regular expression: literal texts joined by `.*`,
 // such as `\+.*\+.*\+`. Backtracking engines try every split of the text between the parts,
-// which takes milliseconds on long command lines; finding each literal at its first place
-// after the previous one decides the same question in one pass.
+// which takes milliseconds on long command lines. Finding each literal at its first place
+// after the previous one answers the same question in one pass.
 import type { RegexPattern } from '../sigma/index.ts';
 
 /** Characters with a meaning in a pattern; escaped, they stand for themselves. */

@@ -74,6 +74,7 @@ export class RuleSet {
   private readonly matchedStamp: Uint32Array;
   private readonly usePrefilter: boolean;
   private stamp = 0;
+  /** The rules matched so far for the current event; empty between events. */
   private matched: CompiledRule[] = [];
   private readonly costs: { tries: Uint32Array; matches: Uint32Array; milliseconds: Float64Array } | undefined;
 
@@ -143,25 +144,35 @@ export class RuleSet {
   }
 
   /** Returns the rules that fire on an event, in rule-set order. */
-  match(event: Event): CompiledRule[] {
+  match(event: Event): readonly CompiledRule[] {
     const context = this.context;
     context.reset(event);
     this.accessor.nextEvent();
     this.fieldIndex.nextEvent();
     this.stamp = this.stamp === 0xffffffff ? 1 : this.stamp + 1;
     if (this.stamp === 1) this.matchedStamp.fill(0);
-    this.matched = [];
     this.stats.events++;
 
     for (const route of this.routes) {
-      for (const key of this.eventKeys(route)) {
-        const bucket = this.bucket(route, key);
-        if (bucket !== undefined) this.stats.skipped += bucket.forCandidates(context, this.tryEntry);
+      const key = this.eventKey(route);
+      if (key === undefined) continue;
+      if (typeof key === 'string') {
+        this.tryBucket(route, key);
+        continue;
       }
+      for (const each of key) this.tryBucket(route, each);
     }
+    // Most events match nothing: they share one empty list, and only a filled list is handed over.
     const matched = this.matched;
+    if (matched.length === 0) return NO_RULES;
+    this.matched = [];
     if (matched.length > 1) matched.sort((left, right) => left.index - right.index);
     return matched;
+  }
+
+  private tryBucket(route: Route, key: string): void {
+    const bucket = this.bucket(route, key);
+    if (bucket !== undefined) this.stats.skipped += bucket.forCandidates(this.context, this.tryEntry);
   }
 
   private tryEntry = (entry: RouteEntry): void => {
@@ -197,20 +208,23 @@ export class RuleSet {
       .sort((left, right) => right.milliseconds - left.milliseconds);
   }
 
-  /** Returns the event's routing keys for a route: one per combination of its lower-cased values. */
-  private eventKeys(route: Route): readonly string[] {
+  /**
+   * Returns the event's routing key for a route, or its keys (one per combination of its
+   * lower-cased values) when a field has a list; undefined when a field is missing.
+   */
+  private eventKey(route: Route): string | readonly string[] | undefined {
     const fields = route.fields;
-    if (fields.length === 0) return NO_FIELDS;
+    if (fields.length === 0) return '';
     // The common case, one scalar per field, builds one key without intermediate lists.
     let key = '';
     for (let index = 0; index < fields.length; index++) {
       const value = fields[index]!(this.context.event);
       if (Array.isArray(value)) return this.eventKeysOfLists(route);
       const text = valueText(value);
-      if (text === undefined) return [];
+      if (text === undefined) return undefined;
       key = index === 0 ? this.context.lower(text) : key + KEY_SEPARATOR + this.context.lower(text);
     }
-    return [key];
+    return key;
   }
 
   private eventKeysOfLists(route: Route): string[] {
@@ -228,7 +242,7 @@ export class RuleSet {
   }
 }
 
-const NO_FIELDS: readonly string[] = [''];
+const NO_RULES: readonly CompiledRule[] = Object.freeze([]);
 
 /** Lists every compound key a variant accepts: the product of each field's accepted values. */
 function productKeys(values: readonly string[][]): string[] {

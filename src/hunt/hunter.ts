@@ -69,8 +69,13 @@ export class Hunter {
 
   /** Reads one input to its end. Returns the number of events read. */
   async huntInput(path: string, readOptions: ReadOptions): Promise<number> {
+    return await this.huntBatches(openInput(path, readOptions));
+  }
+
+  /** Hunts batches of events of one input (or one part of it, in file order). Returns the number of events. */
+  async huntBatches(batches: AsyncIterable<SourceEvent[]>): Promise<number> {
     let events = 0;
-    for await (const batch of openInput(path, readOptions)) {
+    for await (const batch of batches) {
       for (const item of batch) {
         const profile = this.huntEvent(item);
         if (events === 0) this.options.onProfile?.(item.position.file, profile);

@@ -98,7 +98,7 @@ class KeyValueStage {
   private readonly textKey: string | undefined;
   // The texts of the sources the last event meets, found on its first lookup. Events are not
   // changed while they are matched (the engine's accessor cache relies on the same), so the
-  // event's identity tells whether the texts are still valid.
+  // texts stay valid while the same event object is looked up.
   private lastEvent: Record<string, unknown> | undefined;
   private texts: unknown[] = [];
 

@@ -10,7 +10,7 @@ export type PathReader = (event: Record<string, unknown>) => unknown;
 class SharedPrefix {
   private readonly path: CompiledPath;
   // Events are not changed while they are matched (the engine's accessor cache relies on
-  // the same), so the event's identity tells whether `value` is still valid.
+  // the same), so `value` stays valid while the same event object is read.
   private lastEvent: Record<string, unknown> | undefined;
   private value: unknown;
 

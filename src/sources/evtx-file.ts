@@ -14,6 +14,17 @@ export interface ReadEvtxOptions {
   verifyChecksums?: boolean;
   /** Counts of chunks and records, read and skipped; the reader adds to them. */
   stats?: EvtxStats;
+  /**
+   * Only these chunks, for hunting one file on several threads (see planChunkRanges).
+   * The file header is still read, but its warnings come only with the range of chunk 0.
+   */
+  chunks?: ChunkRange;
+}
+
+/** Chunks `first` to `first + count - 1` of a file (0-based, counted after the file header). */
+export interface ChunkRange {
+  first: number;
+  count: number;
 }
 
 /**
@@ -59,22 +70,28 @@ async function* readOpenFile<T>(handle: FileHandle, path: string, options: ReadE
     options.onWarning({ code, message, position: { file: path, offset, ...(chunk === undefined ? {} : { chunk }) } });
   // Most logs are small, so the buffer is only as large as the file needs.
   const fileSize = (await handle.stat()).size;
-  const chunkCount = Math.max(1, Math.ceil((fileSize - FILE_HEADER_SIZE) / CHUNK_SIZE));
-  const buffer = new Uint8Array(CHUNK_SIZE * Math.min(CHUNKS_PER_READ, chunkCount));
+  const fileChunks = Math.max(1, Math.ceil((fileSize - FILE_HEADER_SIZE) / CHUNK_SIZE));
+  const range = options.chunks ?? { first: 0, count: fileChunks };
+  const end = Math.min(range.first + range.count, fileChunks);
+  // Header warnings belong to the whole file, so only the range that starts it reports them.
+  const headerWarn = range.first === 0 ? warn : (): void => {};
+  const buffer = new Uint8Array(CHUNK_SIZE * Math.max(1, Math.min(CHUNKS_PER_READ, end - range.first)));
   const headerSize = await readFully(handle, buffer.subarray(0, FILE_HEADER_SIZE), 0);
   if (!isEvtx(buffer.subarray(0, headerSize))) {
-    warn('EVTX_FILE_HEADER', 'not an EVTX file: signature ElfFile missing', 0);
+    headerWarn('EVTX_FILE_HEADER', 'not an EVTX file: signature ElfFile missing', 0);
     return;
   }
   if (headerSize < FILE_HEADER_SIZE) {
-    warn('EVTX_TRUNCATED', `file ends inside its ${FILE_HEADER_SIZE}-byte header, after ${headerSize} bytes`, headerSize);
+    headerWarn('EVTX_TRUNCATED', `file ends inside its ${FILE_HEADER_SIZE}-byte header, after ${headerSize} bytes`, headerSize);
     return;
   }
   const header = parseFileHeader(buffer.subarray(0, FILE_HEADER_SIZE));
-  if (!header.checksumValid) warn('EVTX_FILE_HEADER', 'file header checksum does not match; chunks are read anyway', 124);
+  if (!header.checksumValid) headerWarn('EVTX_FILE_HEADER', 'file header checksum does not match; chunks are read anyway', 124);
 
-  for (let firstChunk = 0; ; firstChunk += CHUNKS_PER_READ) {
-    const blockSize = await readFully(handle, buffer, FILE_HEADER_SIZE + firstChunk * CHUNK_SIZE);
+  for (let firstChunk = range.first; firstChunk < end; firstChunk += CHUNKS_PER_READ) {
+    const wanted = CHUNK_SIZE * Math.min(CHUNKS_PER_READ, end - firstChunk);
+    const block = buffer.subarray(0, Math.min(buffer.length, wanted));
+    const blockSize = await readFully(handle, block, FILE_HEADER_SIZE + firstChunk * CHUNK_SIZE);
     for (let at = 0; at < blockSize; at += CHUNK_SIZE) {
       const chunkIndex = firstChunk + at / CHUNK_SIZE;
       const fileOffset = FILE_HEADER_SIZE + chunkIndex * CHUNK_SIZE;
@@ -100,8 +117,21 @@ async function* readOpenFile<T>(handle: FileHandle, path: string, options: ReadE
       });
       if (records.length > 0) yield records;
     }
-    if (blockSize < buffer.length) return;
+    if (blockSize < block.length) return;
   }
+}
+
+/**
+ * Splits a file of `fileSize` bytes into ranges of at most `chunksPerRange` chunks, in file
+ * order, so that several threads can hunt one large file. A file of one range or less gives
+ * one range covering it.
+ */
+export function planChunkRanges(fileSize: number, chunksPerRange: number): ChunkRange[] {
+  const chunkCount = Math.max(1, Math.ceil((fileSize - FILE_HEADER_SIZE) / CHUNK_SIZE));
+  const size = Math.max(1, Math.floor(chunksPerRange));
+  const ranges: ChunkRange[] = [];
+  for (let first = 0; first < chunkCount; first += size) ranges.push({ first, count: Math.min(size, chunkCount - first) });
+  return ranges;
 }
 
 /** Reads until `target` is full or the file ends; returns the number of bytes read. */

@@ -6,3 +6,4 @@ export { listInputs, InputNotFoundError, type ListInputsOptions } from './list-i
 export { readInputs } from './read-inputs.ts';
 export { createReadStats, type ReadOptions, type ReadStats } from './read-options.ts';
 export { parseJsonExact } from './parse-event.ts';
+export { planChunkRanges, readEvtxFile, readEvtxFileXml, type ChunkRange, type ReadEvtxOptions } from './evtx-file.ts';

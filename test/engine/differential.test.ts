@@ -21,7 +21,7 @@ function randomValue(random: () => number, modifier: string): string {
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
   if (modifier === '|exists') return random() < 0.5 ? 'true' : 'false';
   if (modifier === '|gt' || modifier === '|lte') return String(Math.floor(random() * 20));
-  if (modifier === '|re') return quote(pick(['^c', 'exe$', '(?i)power', '\\d+', 'a.']));
+  if (modifier === '|re') return quote(pick(['^c', 'exe$', '(?i)power', '\\d+', 'a.', 'cmd.*exe', '(?i)c:\\\\win.*cmd', '(?:power|ab)s', 'po(?:wer)?s', 'x y|enc', 'Σ.*φ', '(?i)Äd']));
   const word = pick(WORDS);
   const roll = random();
   if (roll < 0.1) return 'null';

@@ -1,6 +1,6 @@
 // Runs the sigil CLI from source as a separate process, as a user would.
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { REPO } from './corpus.ts';
@@ -11,13 +11,25 @@ export interface CliResult {
   stderr: string;
 }
 
-/** Runs `sigil ARGS` with the repository as working folder. */
+/** One rule cache folder for every CLI run of a test process, removed when it exits. */
+let cacheHome: string | undefined;
+
+function testCacheHome(): string {
+  if (cacheHome === undefined) {
+    const folder = mkdtempSync(join(tmpdir(), 'sigil-test-cache-'));
+    process.on('exit', () => rmSync(folder, { recursive: true, force: true }));
+    cacheHome = folder;
+  }
+  return cacheHome;
+}
+
+/** Runs `sigil ARGS` with the repository as working folder and a private rule cache. */
 export function runSigil(args: readonly string[], options: { input?: string } = {}): CliResult {
   const result = spawnSync(process.execPath, ['--import', 'tsx', join(REPO, 'src/cli/main.ts'), ...args], {
     cwd: REPO,
     encoding: 'utf8',
     input: options.input ?? '',
-    env: { ...process.env, NO_COLOR: '1' },
+    env: { ...process.env, NO_COLOR: '1', XDG_CACHE_HOME: testCacheHome() },
     maxBuffer: 256 * 1024 * 1024,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };

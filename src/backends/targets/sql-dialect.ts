@@ -25,8 +25,14 @@ export interface SqlOptions {
 
 export const DEFAULT_SQL_OPTIONS: SqlOptions = { layout: 'json', table: 'events', column: 'event' };
 
+/** The SQL dialect with the field reader that correlation queries also use. */
+export interface SqlDialect extends Dialect {
+  /** A field's value as text, or NULL when it is absent, null, an object without the text key, or a list. */
+  fieldText(field: FieldRef): string;
+}
+
 /** Builds the dialect of one SQL engine. */
-export function sqlDialect(flavour: SqlFlavour, options: SqlOptions): Dialect {
+export function sqlDialect(flavour: SqlFlavour, options: SqlOptions): SqlDialect {
   const column = flavour.identifier(options.column);
 
   // NOTE: only PostgreSQL has wildcard JSON paths. Other engines skip a location with a `*`
@@ -128,8 +134,9 @@ export function sqlDialect(flavour: SqlFlavour, options: SqlOptions): Dialect {
     }
   };
 
-  const dialect: Dialect = {
+  const dialect: SqlDialect = {
     target: flavour.target,
+    fieldText: text,
     and: 'AND',
     or: 'OR',
     not: (operand) => `NOT COALESCE(${operand}, ${flavour.falseLiteral})`,

@@ -26,7 +26,7 @@ export class LiteralAutomaton {
   /** The class of the first non-ASCII class; a non-ASCII code's class is this plus code % OTHER_CLASSES. */
   private readonly otherBase: number;
   /**
-   * The full deterministic transition table. Each cell holds the target state's row offset
+   * The full deterministic transition table. Each cell contains the target state's row offset
    * (`state * classCount`) times two, plus one when that state has outputs, so a step needs
    * no multiplication and no lookup to learn whether a literal ends there.
    */
@@ -128,10 +128,10 @@ function buildTrie(literals: readonly string[], classes: number, classOf: (code:
 }
 
 /**
- * Completes the trie into the full transition table, breadth-first: when a state is taken
- * from the queue, its row holds only its trie children (no child of the trie is the root,
- * so a 0 cell has none), and its failure state is shallower, so that row is complete. Each
- * missing cell takes the failure state's transition. Returns the outputs of every state.
+ * Completes the trie into the full transition table, breadth-first, and returns the outputs
+ * of every state. When a state leaves the queue, its row contains only its trie children,
+ * because no trie child is the root, a 0 cell means no child. Its failure state is
+ * shallower, so that row is already complete, and each missing cell copies its transition.
  */
 function fillFailures(trie: Trie, classes: number): Array<readonly number[] | undefined> {
   const { next, states, ends } = trie;
