@@ -18,4 +18,7 @@ export interface EngineProfile {
   name: string;
   logsourceVariants(logsource: Logsource): LogsourceVariant[];
   fieldAccessor(field: string): FieldAccessor;
+  /** Marks the event being matched, so the profile may reuse work across its accessors until `endEvent`. */
+  beginEvent?(event: Readonly<Record<string, unknown>>): void;
+  endEvent?(): void;
 }

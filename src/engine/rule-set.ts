@@ -152,7 +152,23 @@ export class RuleSet {
     this.stamp = this.stamp === 0xffffffff ? 1 : this.stamp + 1;
     if (this.stamp === 1) this.matchedStamp.fill(0);
     this.stats.events++;
+    const profile = this.profile;
+    profile.beginEvent?.(event);
+    try {
+      this.matchRoutes();
+    } finally {
+      profile.endEvent?.();
+    }
 
+    // Most events match nothing: they share one empty list, and only a filled list is handed over.
+    const matched = this.matched;
+    if (matched.length === 0) return NO_RULES;
+    this.matched = [];
+    if (matched.length > 1) matched.sort((left, right) => left.index - right.index);
+    return matched;
+  }
+
+  private matchRoutes(): void {
     for (const route of this.routes) {
       const key = this.eventKey(route);
       if (key === undefined) continue;
@@ -162,12 +178,6 @@ export class RuleSet {
       }
       for (const each of key) this.tryBucket(route, each);
     }
-    // Most events match nothing: they share one empty list, and only a filled list is handed over.
-    const matched = this.matched;
-    if (matched.length === 0) return NO_RULES;
-    this.matched = [];
-    if (matched.length > 1) matched.sort((left, right) => left.index - right.index);
-    return matched;
   }
 
   private tryBucket(route: Route, key: string): void {

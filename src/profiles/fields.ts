@@ -1,6 +1,7 @@
 // Field accessors: a Sigma field name turned once into compiled paths, then read from every event.
 import { compilePath, resolvePath, type CompiledPath } from './path.ts';
 import { findKeyValueIn } from './key-value.ts';
+import { EventScope } from './event-scope.ts';
 import { PrefixReaders, type PathReader } from './prefix-reader.ts';
 import {
   FIELD_PLACEHOLDER,
@@ -26,11 +27,13 @@ export class FieldResolver {
   private readonly spec: ProfileSpec;
   private readonly keyValue: KeyValueStage | undefined;
   private readonly cache = new Map<string, FieldAccessor>();
-  private readonly readers = new PrefixReaders();
+  /** The event the engine is matching; readers cache per event inside it. */
+  readonly scope = new EventScope();
+  private readonly readers = new PrefixReaders(this.scope);
 
   constructor(spec: ProfileSpec) {
     this.spec = spec;
-    this.keyValue = spec.keyValue.length === 0 ? undefined : new KeyValueStage(spec, (field) => this.baseAccessor(field));
+    this.keyValue = spec.keyValue.length === 0 ? undefined : new KeyValueStage(spec, this.scope, (field) => this.baseAccessor(field));
   }
 
   /** Returns the paths tried for `field`, in order, with the field name filled in. */
@@ -96,13 +99,13 @@ class KeyValueStage {
   private readonly fieldAccessors: FieldAccessor[] = [];
   private readonly sources: Array<{ checks: Array<{ slot: number; condition: CompiledCondition }>; path: CompiledPath }>;
   private readonly textKey: string | undefined;
-  // The texts of the sources the last event meets, found on its first lookup. Events are not
-  // changed while they are matched (the engine's accessor cache relies on the same), so the
-  // texts stay valid while the same event object is looked up.
-  private lastEvent: Record<string, unknown> | undefined;
+  private readonly scope: EventScope;
+  /** The texts of the sources the matched event meets, found on its first lookup, and the scope stamp they belong to. */
   private texts: unknown[] = [];
+  private stamp = -1;
 
-  constructor(spec: ProfileSpec, accessorFor: (field: string) => FieldAccessor) {
+  constructor(spec: ProfileSpec, scope: EventScope, accessorFor: (field: string) => FieldAccessor) {
+    this.scope = scope;
     const slots = new Map<string, number>();
     this.sources = spec.keyValue.map((source) => ({
       checks: source.when.map((condition) => {
@@ -121,11 +124,17 @@ class KeyValueStage {
 
   /** Returns the value of the first `Key=Value` line for `needle` (the key followed by `=`) in a source the event meets. */
   find(event: Record<string, unknown>, needle: string): string | undefined {
-    if (event !== this.lastEvent) {
-      this.texts = this.sourceTexts(event);
-      this.lastEvent = event;
+    let texts: unknown[];
+    if (event !== this.scope.event) {
+      texts = this.sourceTexts(event);
+    } else {
+      if (this.stamp !== this.scope.stamp) {
+        this.texts = this.sourceTexts(event);
+        this.stamp = this.scope.stamp;
+      }
+      texts = this.texts;
     }
-    for (const text of this.texts) {
+    for (const text of texts) {
       const found = findKeyValueIn(text, needle);
       if (found !== undefined) return found;
     }

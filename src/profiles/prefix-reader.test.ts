@@ -1,6 +1,7 @@
 import { describe, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { compilePath, resolvePath } from './path.ts';
+import { EventScope } from './event-scope.ts';
 import { PrefixReaders } from './prefix-reader.ts';
 
 describe('PrefixReaders', () => {
@@ -18,18 +19,31 @@ describe('PrefixReaders', () => {
   ];
 
   test('reads what resolvePath reads', () => {
-    const readers = new PrefixReaders();
+    const scope = new EventScope();
+    const readers = new PrefixReaders(scope);
     const built = paths.map((keys) => ({ keys, read: readers.reader(keys), path: compilePath(keys) }));
     for (const event of events) {
-      for (const { keys, read, path } of built) {
-        assert.deepEqual(read(event), resolvePath(event, path), `${keys.join('.')} on ${JSON.stringify(event)}`);
+      for (const inScope of [false, true]) {
+        if (inScope) scope.begin(event);
+        for (const { keys, read, path } of built) {
+          assert.deepEqual(read(event), resolvePath(event, path), `${keys.join('.')} on ${JSON.stringify(event)}`);
+        }
+        scope.end();
       }
     }
   });
 
-  test('reads each new event afresh', () => {
-    const read = new PrefixReaders().reader(['Event', 'EventData', 'Image']);
-    assert.equal(read({ Event: { EventData: { Image: 'one' } } }), 'one');
-    assert.equal(read({ Event: { EventData: { Image: 'two' } } }), 'two');
+  test('reads a changed event afresh in the next scope', () => {
+    const scope = new EventScope();
+    const read = new PrefixReaders(scope).reader(['Event', 'EventData', 'Image']);
+    const event: Record<string, any> = { Event: { EventData: { Image: 'one' } } };
+    scope.begin(event);
+    assert.equal(read(event), 'one');
+    scope.end();
+    event['Event'] = { EventData: { Image: 'two' } };
+    assert.equal(read(event), 'two');
+    scope.begin(event);
+    assert.equal(read(event), 'two');
+    scope.end();
   });
 });

@@ -1,27 +1,31 @@
 // Reading many fields below the same object: the windows profile reads every EventData field
-// at `Event.EventData.<name>`, so the walk to `Event.EventData` is done once per event and
-// shared by all of them.
+// at `Event.EventData.<name>`, so the walk to `Event.EventData` is done once per matched
+// event and shared by all of them.
+import type { EventScope } from './event-scope.ts';
 import { compilePath, resolvePath, type CompiledPath } from './path.ts';
 
 /** Reads the value at one path of an event. */
 export type PathReader = (event: Record<string, unknown>) => unknown;
 
-/** The value at a leading part of paths, computed once per event. */
+/** The value at a leading part of paths, computed once per matched event. */
 class SharedPrefix {
   private readonly path: CompiledPath;
-  // Events are not changed while they are matched (the engine's accessor cache relies on
-  // the same), so `value` stays valid while the same event object is read.
-  private lastEvent: Record<string, unknown> | undefined;
+  private readonly scope: EventScope;
+  /** The scope stamp `value` belongs to. */
+  private stamp = -1;
   private value: unknown;
 
-  constructor(keys: readonly string[]) {
+  constructor(keys: readonly string[], scope: EventScope) {
     this.path = compilePath(keys);
+    this.scope = scope;
   }
 
   resolve(event: Record<string, unknown>): unknown {
-    if (event !== this.lastEvent) {
+    const scope = this.scope;
+    if (event !== scope.event) return resolvePath(event, this.path);
+    if (this.stamp !== scope.stamp) {
       this.value = resolvePath(event, this.path);
-      this.lastEvent = event;
+      this.stamp = scope.stamp;
     }
     return this.value;
   }
@@ -30,6 +34,11 @@ class SharedPrefix {
 /** Builds path readers whose leading parts are shared. */
 export class PrefixReaders {
   private readonly prefixes = new Map<string, SharedPrefix>();
+  private readonly scope: EventScope;
+
+  constructor(scope: EventScope) {
+    this.scope = scope;
+  }
 
   /** Returns a reader that gives the same value as `resolvePath(event, compilePath(keys))`. */
   reader(keys: readonly string[]): PathReader {
@@ -42,7 +51,7 @@ export class PrefixReaders {
     const id = prefixKeys.join('\u0000');
     let prefix = this.prefixes.get(id);
     if (prefix === undefined) {
-      prefix = new SharedPrefix(prefixKeys);
+      prefix = new SharedPrefix(prefixKeys, this.scope);
       this.prefixes.set(id, prefix);
     }
     const shared = prefix;

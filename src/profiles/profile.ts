@@ -17,6 +17,8 @@ export function createProfile(spec: ProfileSpec): Profile {
     },
     fieldAccessor: (field) => resolver.accessor(field),
     fieldPaths: (field) => resolver.paths(field).map((path) => [...path]),
+    beginEvent: (event) => resolver.scope.begin(event),
+    endEvent: () => resolver.scope.end(),
   };
   if (spec.textKey !== undefined) profile.textKey = spec.textKey;
   return profile;

@@ -17,6 +17,10 @@ export interface Profile {
    * Backends use them to name the field in a query. Values found through `keyValue` sources are not listed.
    */
   fieldPaths(field: string): string[][];
+  /** Marks the event the engine starts matching; accessors may reuse work for it until `endEvent`. */
+  beginEvent?(event: Record<string, unknown>): void;
+  /** Ends the match that `beginEvent` started; accessors then read every event afresh. */
+  endEvent?(): void;
   /**
    * When a value found at a path is an object with this key, the key's value is the field's value
    * (`#text` of an XML element that also has attributes). Undefined when the profile does not unwrap.

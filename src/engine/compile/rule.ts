@@ -1,9 +1,10 @@
 // Compiles a rule for a profile: one matcher per logsource variant, with the rule's filters AND-ed on.
-import type { SigmaFilter, SigmaRule } from '../../sigma/index.ts';
+import type { Detection, DetectionNode, SigmaFilter, SigmaRule } from '../../sigma/index.ts';
 import { valueText } from '../event-values.ts';
 import type { MatchContext } from '../match-context.ts';
 import type { EngineProfile, FieldAccessor, LogsourceVariant } from '../profile.ts';
 import { compileDetection, type ContextTest } from './detection.ts';
+import { UnsupportedPatternError } from './values.ts';
 
 /** A logsource condition compiled: the accessor and the accepted values, lower-cased. */
 export interface CompiledCondition {
@@ -91,22 +92,50 @@ export function conditionsHold(conditions: readonly CompiledCondition[], context
  * cannot be evaluated (UnsupportedPatternError).
  */
 export function compileRule(rule: SigmaRule, index: number, profile: EngineProfile, filters: readonly SigmaFilter[], accessor: (field: string) => FieldAccessor): CompiledRule {
+  const detections = [rule.detection, ...filters.map((filter) => filter.detection)];
+  assertRunnable(detections);
   const variants = profile.logsourceVariants(rule.logsource).map((variant): CompiledVariant => {
     const resolve = (field: string): FieldAccessor => accessor(variant.fieldMap[field] ?? field);
-    const parts = [rule.detection, ...filters.map((filter) => filter.detection)].map((detection) => compileDetection(detection, resolve));
-    const detection: ContextTest =
-      parts.length === 1
-        ? parts[0]!
-        : (context) => {
-            for (const part of parts) if (!part(context)) return false;
-            return true;
-          };
-    const conditions = variant.conditions.map((condition) => ({
+    const compiled: CompiledVariant = { variant, conditions: [], detection: () => false };
+    // Most rules are never tried on a given log, so a variant's matcher is built when it is
+    // first tried, and then replaces this stand-in.
+    compiled.detection = (context) => {
+      compiled.detection = combine(detections.map((detection) => compileDetection(detection, resolve)));
+      return compiled.detection(context);
+    };
+    compiled.conditions = variant.conditions.map((condition) => ({
       field: condition.field,
       access: accessor(condition.field),
       accepted: new Set(condition.values.map((value) => value.toLowerCase())),
     }));
-    return { variant, conditions, detection };
+    return compiled;
   });
   return { rule, index, variants };
+}
+
+function combine(parts: readonly ContextTest[]): ContextTest {
+  if (parts.length === 1) return parts[0]!;
+  return (context) => {
+    for (const part of parts) if (!part(context)) return false;
+    return true;
+  };
+}
+
+/** Throws UnsupportedPatternError for what compiling would reject, so it is known before matching. */
+function assertRunnable(detections: readonly Detection[]): void {
+  for (const detection of detections) {
+    for (const search of detection.searches) assertNodeRunnable(search.body);
+  }
+}
+
+function assertNodeRunnable(node: DetectionNode): void {
+  if (node.kind !== 'Item') {
+    for (const item of node.items) assertNodeRunnable(item);
+    return;
+  }
+  for (const value of node.values) {
+    for (const pattern of value.patterns) {
+      if (pattern.kind === 'Placeholder') throw new UnsupportedPatternError(`placeholder '%${pattern.name}%' has no values`);
+    }
+  }
 }

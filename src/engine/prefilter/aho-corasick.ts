@@ -51,10 +51,6 @@ export class LiteralAutomaton {
     const trie = buildTrie(literals, this.classCount, (code) => this.classOf(code));
     this.next = trie.next;
     this.outputs = fillFailures(trie, this.classCount);
-    for (let cell = 0; cell < this.next.length; cell++) {
-      const state = this.next[cell]!;
-      this.next[cell] = state * this.classCount * 2 + (this.outputs[state] === undefined ? 0 : 1);
-    }
   }
 
   private classOf(code: number): number {
@@ -132,6 +128,7 @@ function buildTrie(literals: readonly string[], classes: number, classOf: (code:
  * of every state. When a state leaves the queue, its row contains only its trie children,
  * because no trie child is the root, a 0 cell means no child. Its failure state is
  * shallower, so that row is already complete, and each missing cell copies its transition.
+ * Cells are written in the scan's encoding (row offset times two, plus one for outputs).
  */
 function fillFailures(trie: Trie, classes: number): Array<readonly number[] | undefined> {
   const { next, states, ends } = trie;
@@ -147,13 +144,15 @@ function fillFailures(trie: Trie, classes: number): Array<readonly number[] | un
     for (let symbol = 0; symbol < classes; symbol++) {
       const child = next[row + symbol]!;
       if (child === 0) {
+        // The root has no outputs (literals are not empty), so its encoded cell is 0.
         next[row + symbol] = state === 0 ? 0 : next[failRow + symbol]!;
         continue;
       }
-      fail[child] = state === 0 ? 0 : next[failRow + symbol]!;
+      fail[child] = state === 0 ? 0 : (next[failRow + symbol]! >> 1) / classes;
       const own = ends[child];
       const inherited = outputs[fail[child]!];
       outputs[child] = own && inherited ? [...own, ...inherited] : (own ?? inherited);
+      next[row + symbol] = child * classes * 2 + (outputs[child] === undefined ? 0 : 1);
       queue[tail++] = child;
     }
   }
