@@ -144,8 +144,11 @@ async function child(mode: string, listFile: string, threads: number): Promise<v
   process.stdout.write(`${JSON.stringify(result)}\n`);
 }
 
-/** Extra Node.js flags of the measured processes, e.g. `--node-flags "--max-semi-space-size=32"`. */
-const nodeFlags = (argument('--node-flags') ?? '').split(' ').filter((flag) => flag !== '');
+/**
+ * Node.js flags of the measured processes. By default the one `bin/sigil.js` starts the
+ * command with, so the figures are what `sigil hunt` gets; `--node-flags ""` measures without it.
+ */
+const nodeFlags = (argument('--node-flags') ?? '--max-semi-space-size=64').split(' ').filter((flag) => flag !== '');
 
 function measure(mode: string, listFile: string, cores: number, runs: number): Result {
   const results: Result[] = [];
@@ -181,7 +184,7 @@ async function main(): Promise<void> {
 
   console.log(`sigil hunt benchmark: SigmaHQ Windows rules (${windowsRuleFolders().map((path) => path.slice(CORPUS.length)).join(', ')})`);
   console.log(`input: the corpus files repeated ${repeat}× (${(corpusEvents * repeat).toLocaleString('en-US')} JSON events), in ${folder}`);
-  console.log(`Node ${process.version}, ${cpus()[0]?.model ?? 'unknown CPU'}, ${cores} cores; median of ${runs} run(s); one core = taskset -c 0`);
+  console.log(`Node ${process.version} ${nodeFlags.join(" ") || "(no flags)"}, ${cpus()[0]?.model ?? 'unknown CPU'}, ${cores} cores; median of ${runs} run(s); one core = taskset -c 0`);
   console.log('1 core figures are CPU time (user + system) of the process; all-core figures are wall time.\n');
 
   const ruleRun = spawnSync('taskset', ['-c', '0', process.execPath, ...nodeFlags, '--import', 'tsx', fileURLToPath(import.meta.url), '--rule-child'], { encoding: 'utf8' });
