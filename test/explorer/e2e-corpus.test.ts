@@ -235,9 +235,9 @@ describe('explorer over SigmaHQ', { skip }, () => {
     assert.match(windowsQuery, /^events \| where Event\.System\.Channel =~ @"Microsoft-Windows-Sysmon\/Operational"/);
     assert.match(windowsQuery, /endswith @"\\dfsvc\.exe"/);
     assert.equal(await page.locator('[data-testid=conversion][data-target=kql] button').count(), 1);
-    // IPv6 ranges have no SQL form in the Postgres backend, and the page says so.
-    const postgres = page.locator('[data-testid=conversion][data-target=postgres] [data-testid=conversion-error]');
-    assert.match((await postgres.textContent()) ?? '', /^Not converted: postgres cannot express cidr/);
+    // IPv6 ranges have no SQL form in the DuckDB backend, and the page says so.
+    const duckdb = page.locator('[data-testid=conversion][data-target=duckdb] [data-testid=conversion-error]');
+    assert.match((await duckdb.textContent()) ?? '', /^Not converted: duckdb cannot express cidr/);
 
     await page.getByTestId('conversion-profile').selectOption('raw');
     await page.waitForFunction(
