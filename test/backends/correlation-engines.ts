@@ -1,12 +1,11 @@
 // The four SQL engines for the correlation equality tests, each loaded with events as
 // `events(id, event)` and returning whole result rows (the detection tests only need ids).
-import { execFileSync } from 'node:child_process';
-import { chownSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { TargetName } from '../../src/backends/index.ts';
 import type { CorpusEvent } from './corpus.ts';
+import { startPostgresCluster } from './postgres-server.ts';
 import { sqliteRegexp } from './sql-engines.ts';
 
 export type Row = Record<string, unknown>;
@@ -79,31 +78,9 @@ export async function openClickhouseRows(events: readonly CorpusEvent[]): Promis
   };
 }
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => (typeof address === 'object' && address !== null ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
-}
-
-function asPostgres(command: string): void {
-  execFileSync('su', ['postgres', '-c', command], { stdio: ['ignore', 'ignore', 'pipe'] });
-}
-
 /** Starts a throwaway PostgreSQL cluster on 127.0.0.1 (needs Debian's postgresql package and root). */
 export async function openPostgresRows(bin: string, events: readonly CorpusEvent[]): Promise<RowEngine> {
-  const folder = mkdtempSync(join(tmpdir(), 'sigil-pg-'));
-  chownSync(folder, Number(execFileSync('id', ['-u', 'postgres']).toString().trim()), Number(execFileSync('id', ['-g', 'postgres']).toString().trim()));
-  const port = await freePort();
-  asPostgres(`${bin}/initdb -D ${folder}/data -A trust -U postgres -E UTF8 --locale=C.UTF-8 --no-sync`);
-  asPostgres(`${bin}/pg_ctl -D ${folder}/data -l ${folder}/log -w -o "-p ${port} -k ${folder} -c listen_addresses=127.0.0.1 -c fsync=off" start`);
-  const stop = (): void => {
-    asPostgres(`${bin}/pg_ctl -D ${folder}/data -m fast stop`);
-    rmSync(folder, { recursive: true, force: true });
-  };
+  const { port, stop } = await startPostgresCluster(bin);
   try {
     const { default: pg } = await import('pg');
     const client = new pg.Client({ host: '127.0.0.1', port, user: 'postgres', database: 'postgres' });

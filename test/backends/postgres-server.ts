@@ -34,17 +34,32 @@ function asPostgres(command: string): void {
   execFileSync('su', ['postgres', '-c', command], { stdio: ['ignore', 'ignore', 'pipe'] });
 }
 
-export async function openPostgres(bin: string, events: readonly CorpusEvent[]): Promise<SqlEngine> {
+/** A running throwaway cluster: its port on 127.0.0.1, and how to stop and delete it. */
+export interface PostgresCluster {
+  port: number;
+  stop(): void;
+}
+
+/** Creates and starts a cluster in a temporary folder, with JIT and fsync off. */
+export async function startPostgresCluster(bin: string): Promise<PostgresCluster> {
   const folder = mkdtempSync(join(tmpdir(), 'sigil-pg-'));
   chownSync(folder, Number(execFileSync('id', ['-u', 'postgres']).toString().trim()), Number(execFileSync('id', ['-g', 'postgres']).toString().trim()));
   const port = await freePort();
+
   // C.UTF-8 makes lower() fold every Unicode letter, as the engine does.
   asPostgres(`${bin}/initdb -D ${folder}/data -A trust -U postgres -E UTF8 --locale=C.UTF-8 --no-sync`);
   asPostgres(`${bin}/pg_ctl -D ${folder}/data -l ${folder}/log -w -o "-p ${port} -k ${folder} -c listen_addresses=127.0.0.1 -c fsync=off -c jit=off" start`);
-  const stop = (): void => {
-    asPostgres(`${bin}/pg_ctl -D ${folder}/data -m fast stop`);
-    rmSync(folder, { recursive: true, force: true });
+  return {
+    port,
+    stop: () => {
+      asPostgres(`${bin}/pg_ctl -D ${folder}/data -m fast stop`);
+      rmSync(folder, { recursive: true, force: true });
+    },
   };
+}
+
+export async function openPostgres(bin: string, events: readonly CorpusEvent[]): Promise<SqlEngine> {
+  const { port, stop } = await startPostgresCluster(bin);
   try {
     const { default: pg } = await import('pg');
     const connect = async (): Promise<InstanceType<typeof pg.Client>> => {
