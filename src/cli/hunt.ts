@@ -142,9 +142,9 @@ async function runHunt(paths: string[], options: HuntOptions): Promise<number> {
   };
 
   // Standard input cannot be shared with workers, and one small file is not worth starting them.
-  const wanted = options.profileRules || inputs.includes(STDIN_PATH) ? 1 : (options.threads ?? availableParallelism());
-  const tasks = wanted > 1 ? await planTasks(inputs) : [];
-  const threads = Math.min(wanted, tasks.length);
+  const requested = options.profileRules || inputs.includes(STDIN_PATH) ? 1 : (options.threads ?? availableParallelism());
+  const tasks = requested > 1 ? await planTasks(inputs) : [];
+  const threads = Math.min(requested, tasks.length);
   if (threads > 1) {
     const eventsByProfile = await huntInParallel(inputs, {
       tasks,

@@ -176,7 +176,7 @@ export class RuleSet {
         this.tryBucket(route, key);
         continue;
       }
-      for (const each of key) this.tryBucket(route, each);
+      for (const oneKey of key) this.tryBucket(route, oneKey);
     }
   }
 
@@ -219,8 +219,8 @@ export class RuleSet {
   }
 
   /**
-   * Returns the event's routing key for a route, or its keys (one per combination of its
-   * lower-cased values) when a field has a list; undefined when a field is missing.
+   * Returns the event's routing key for a route. When a field has a list, it returns one key
+   * per combination of the lower-cased values, and undefined when a field is missing.
    */
   private eventKey(route: Route): string | readonly string[] | undefined {
     const fields = route.fields;

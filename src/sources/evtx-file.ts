@@ -89,8 +89,8 @@ async function* readOpenFile<T>(handle: FileHandle, path: string, options: ReadE
   if (!header.checksumValid) headerWarn('EVTX_FILE_HEADER', 'file header checksum does not match; chunks are read anyway', 124);
 
   for (let firstChunk = range.first; firstChunk < end; firstChunk += CHUNKS_PER_READ) {
-    const wanted = CHUNK_SIZE * Math.min(CHUNKS_PER_READ, end - firstChunk);
-    const block = buffer.subarray(0, Math.min(buffer.length, wanted));
+    const requested = CHUNK_SIZE * Math.min(CHUNKS_PER_READ, end - firstChunk);
+    const block = buffer.subarray(0, Math.min(buffer.length, requested));
     const blockSize = await readFully(handle, block, FILE_HEADER_SIZE + firstChunk * CHUNK_SIZE);
     for (let at = 0; at < blockSize; at += CHUNK_SIZE) {
       const chunkIndex = firstChunk + at / CHUNK_SIZE;

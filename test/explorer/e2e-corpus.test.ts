@@ -235,7 +235,7 @@ describe('explorer over SigmaHQ', { skip }, () => {
     assert.match(windowsQuery, /^events \| where Event\.System\.Channel =~ @"Microsoft-Windows-Sysmon\/Operational"/);
     assert.match(windowsQuery, /endswith @"\\dfsvc\.exe"/);
     assert.equal(await page.locator('[data-testid=conversion][data-target=kql] button').count(), 1);
-    // IPv6 ranges have no SQL form in the DuckDB backend, and the page says so.
+    // IPv6 ranges have no SQL form in the DuckDB backend, and the page shows the reason.
     const duckdb = page.locator('[data-testid=conversion][data-target=duckdb] [data-testid=conversion-error]');
     assert.match((await duckdb.textContent()) ?? '', /^Not converted: duckdb cannot express cidr/);
 

@@ -78,7 +78,7 @@ export function sqlDialect(flavour: SqlFlavour, options: SqlOptions): SqlDialect
     return tests.length === 1 ? tests[0]! : `(${tests.join(' OR ')})`;
   };
 
-  // `lowered` tells that `value` is already lower-cased, so a case-insensitive test uses it as is.
+  // `lowered` marks `value` as already lower-cased, so a case-insensitive test uses it as is.
   const stringTest = (value: string, pattern: StringPattern, lowered = false): string => {
     const shape = patternShape(pattern);
     if (shape.kind === 'any') return `${value} IS NOT NULL`;

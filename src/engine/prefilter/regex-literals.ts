@@ -35,7 +35,7 @@ export function requiredLiterals(source: string): LiteralSet | undefined {
   return scanner.complete() ? found : undefined;
 }
 
-/** The more selective of two literal sets that are both required. */
+/** Returns the more selective of two literal sets that are both required. */
 function moreSelective(left: LiteralSet | undefined, right: LiteralSet | undefined): LiteralSet | undefined {
   if (left === undefined) return right;
   if (right === undefined) return left;
