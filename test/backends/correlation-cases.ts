@@ -15,13 +15,13 @@ function yamlFiles(folder: URL): URL[] {
     .map((name) => new URL(name, folder));
 }
 
-/** The example correlation rules and the test rules, as one collection. */
+/** Loads the example correlation rules and the test rules as one collection. */
 export function loadCorrelationRules(): RuleCollection {
   const files = [...yamlFiles(EXAMPLE_RULES), ...yamlFiles(TEST_RULES)];
   return mergeCollections(files.map((file) => parseSigmaText(readFileSync(file, 'utf8'), file.pathname)));
 }
 
-/** The example Security logs, numbered from `firstId`. */
+/** Returns the example Security logs as events numbered from `firstId`. */
 export function exampleEvents(firstId: number): CorpusEvent[] {
   const events: CorpusEvent[] = [];
   for (const name of readdirSync(EXAMPLE_LOGS).filter((file) => file.endsWith('.jsonl')).sort()) {
@@ -169,7 +169,7 @@ function boundarySpecs(): EventSpec[] {
   ];
 }
 
-/** The boundary events, numbered from `firstId`. */
+/** Returns the boundary events, numbered from `firstId`. */
 export function boundaryEvents(firstId: number): CorpusEvent[] {
   return boundarySpecs().map((spec, index) => {
     const event = evtxEvent(spec);

@@ -1,4 +1,4 @@
-// What a correlation query needs, checked once for every target: the referenced detection rules,
+// The plan of a correlation query, checked once for every target: the referenced detection rules,
 // the field each group-by entry reads per rule, the aggregated value, the window and the
 // condition. Constructs that no target writes exactly are rejected here.
 import { conditionHasNegation } from '../../sigma/correlation-expression.ts';
@@ -29,7 +29,7 @@ export type PlanAggregate =
   | { kind: 'value_sum' | 'value_avg'; field: string }
   | { kind: 'value_percentile'; field: string; rank: number }
   | { kind: 'temporal' }
-  /** Which referenced rules occur in listed order, each strictly after the previous one found. */
+  /** The referenced rules that occur in listed order, each strictly after the previous one found. */
   | { kind: 'temporal_ordered' };
 
 export interface CorrelationPlan {

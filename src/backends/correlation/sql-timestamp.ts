@@ -23,7 +23,7 @@ export const TIMESTAMP_FIELDS: readonly string[] = ['TimeCreated_SystemTime', '@
 export const TIMESTAMP_PATTERN =
   '(19[7-9][0-9]|[2-9][0-9]{3})-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])[T ]([01][0-9]|2[0-3]):[0-5][0-9](:[0-5][0-9](\\.[0-9]+)?)?([Zz]|[+-][0-9]{2}:?[0-9]{2})?';
 
-/** The expression of the event's time text: the first timestamp field that is present and not empty. */
+/** Returns the SQL expression of the event's time text: the first timestamp field that is present and not empty. */
 export function timestampText(dialect: SqlDialect, profile: BackendProfile): string {
   const texts = TIMESTAMP_FIELDS.map((name) => {
     const field = { sigma: name, mapped: name, locations: profile.locateField(name) };

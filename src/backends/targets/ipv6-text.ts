@@ -33,7 +33,7 @@ function addressAlternatives(): string[] {
 }
 
 /**
- * An anchored regex whose first capturing group is the address of IPv6 text the engine accepts:
+ * Anchored regex whose first capturing group is the address of IPv6 text the engine accepts:
  * surrounding white space, full or `::`-compressed groups, an IPv4 tail, and a zone (`%eth0`)
  * that is dropped.
  */
